@@ -1,0 +1,193 @@
+"""Summarizer: the one place the flow is wired.
+
+    raw text -> Document (repair + segmentation, raw offsets)
+             -> extractive ranker -> selection within the length contract -> headline
+             -> abstractive engine (when a model is loaded) -> grounding check
+             -> Summary
+
+The HTTP service, the batch CLI and the Python API are thin shells around this object.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.document import Document
+from summarizer.errors import ModelUnavailableError, OptionError
+from summarizer.extractive import get_ranker, ranker_names
+from summarizer.extractive.headline import cut_headline
+from summarizer.extractive.selection import LengthBudget, select_sentences
+from summarizer.settings import (
+    HEADLINE_WORDS_RANGE,
+    SUMMARY_SENTENCES_RANGE,
+    SUMMARY_WORDS_RANGE,
+    Settings,
+    check_range,
+)
+from summarizer.summary import Highlight, SourceSpan, Summary, SummaryWarning
+
+# Methods a request may name besides the ranker names (lead, ...).
+AUTO = "auto"
+EXTRACTIVE = "extractive"
+ABSTRACTIVE = "abstractive"
+
+
+@dataclass(frozen=True)
+class LengthContract:
+    """What the user asked for, in user units."""
+
+    headline_words: int
+    summary: LengthBudget
+
+
+class Summarizer:
+    """Headline + summary for one article or many. Thread-safe for extractive methods."""
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
+        self.settings = settings.replace(**overrides) if settings else Settings.load(**overrides)
+        self._rankers: dict[str, Any] = {}
+        self._engine: Any = None
+        self._engine_error: str | None = None
+
+    # ----------------------------------------------------------------- public API
+
+    def summarize(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        id: str | None = None,
+        method: str | None = None,
+        headline_words: int | None = None,
+        summary_words: int | None = None,
+        summary_sentences: int | None = None,
+        include_repaired_text: bool = False,
+    ) -> Summary:
+        """Summarise one article. Raises InputError subclasses for unusable input."""
+        started = time.perf_counter()
+        contract = self.length_contract(headline_words, summary_words, summary_sentences)
+        chosen = self.resolve_method(method)
+        document = Document.from_text(text, title=title, max_chars=self.settings.max_text_chars)
+        preprocess_ms = _ms_since(started)
+        summary = self._summarize_document(document, chosen, contract)
+        timings = {"preprocess_ms": preprocess_ms, **summary.timings, "total_ms": _ms_since(started)}
+        return _with(summary, id=id, timings=timings, repaired_text=document.repaired_text() if include_repaired_text else None)
+
+    def summarize_document(self, document: Document, **options: Any) -> Summary:
+        """Summarise an already built Document (same options as `summarize`)."""
+        contract = self.length_contract(
+            options.pop("headline_words", None), options.pop("summary_words", None), options.pop("summary_sentences", None)
+        )
+        chosen = self.resolve_method(options.pop("method", None))
+        if options:
+            raise OptionError(f"unknown options {sorted(options)}")
+        return self._summarize_document(document, chosen, contract)
+
+    def length_contract(
+        self, headline_words: int | None = None, summary_words: int | None = None, summary_sentences: int | None = None
+    ) -> LengthContract:
+        """Validate lengths; an explicit word or sentence count overrides the settings' default."""
+        if summary_words is not None and summary_sentences is not None:
+            raise OptionError("give the summary length as words or as sentences, not both")
+        headline = self.settings.headline_words if headline_words is None else headline_words
+        check_range("headline max_words", headline, HEADLINE_WORDS_RANGE)
+        if summary_sentences is not None:
+            check_range("summary sentences", summary_sentences, SUMMARY_SENTENCES_RANGE)
+            budget = LengthBudget(sentences=summary_sentences)
+        elif summary_words is not None:
+            check_range("summary max_words", summary_words, SUMMARY_WORDS_RANGE)
+            budget = LengthBudget(words=summary_words)
+        elif self.settings.summary_sentences is not None:
+            budget = LengthBudget(sentences=self.settings.summary_sentences)
+        else:
+            budget = LengthBudget(words=self.settings.summary_words)
+        return LengthContract(headline, budget)
+
+    def methods(self) -> tuple[str, ...]:
+        return (AUTO, EXTRACTIVE, ABSTRACTIVE, *ranker_names())
+
+    def resolve_method(self, method: str | None) -> str:
+        """auto -> abstractive when a model is configured, else the extractive ranker."""
+        method = method or self.settings.default_method
+        if method == AUTO:
+            return ABSTRACTIVE if self.settings.model else self.settings.extractive_ranker
+        if method == EXTRACTIVE:
+            return self.settings.extractive_ranker
+        if method == ABSTRACTIVE or method in ranker_names():
+            return method
+        raise OptionError(f"unknown method {method!r}; choose one of: {', '.join(self.methods())}")
+
+    def abstractive_status(self) -> tuple[bool, str]:
+        """(available, reason) for health checks and responses: never loads a model."""
+        if not self.settings.model:
+            return False, _NO_MODEL_MESSAGE
+        if self._engine_error:
+            return False, self._engine_error
+        return True, f"model {self.settings.model!r} configured" + (" and loaded" if self._engine else " (loads on first use)")
+
+    # ------------------------------------------------------------------ the flow
+
+    def _summarize_document(self, document: Document, method: str, contract: LengthContract) -> Summary:
+        if method == ABSTRACTIVE:
+            return self._summarize_abstractive(document, contract)
+        summary = self._summarize_extractive(document, method, contract)
+        if self.settings.default_method == AUTO and not self.settings.model:
+            # Say in every response that no abstractive model is present.
+            summary = _with(summary, warnings=summary.warnings + (SummaryWarning("extractive_only", _NO_MODEL_MESSAGE),))
+        return summary
+
+    def _summarize_extractive(self, document: Document, ranker_name: str, contract: LengthContract) -> Summary:
+        started = time.perf_counter()
+        ranker = self._ranker(ranker_name)
+        scores = ranker.score(document)
+        selection = select_sentences(document, scores, contract.summary, positional=getattr(ranker, "positional", False))
+        highlights = tuple(_highlight(document, i, scores[i]) for i in selection.indices)
+        lead_sentence = highlights[0] if highlights else None
+        headline_source = lead_sentence
+        if not getattr(ranker, "positional", False):
+            best = max(selection.indices, key=lambda i: (scores[i], -i))
+            headline_source = _highlight(document, best, scores[best])
+        headline = cut_headline(headline_source.text, contract.headline_words) if headline_source else ""
+        return Summary(
+            headline=headline,
+            summary=" ".join(h.text for h in highlights),
+            method=ranker_name,
+            highlights=highlights,
+            headline_source=headline_source,
+            source_spans=(SourceSpan(0, len(document.raw)),),
+            warnings=selection.warnings,
+            timings={"rank_ms": _ms_since(started)},
+        )
+
+    def _summarize_abstractive(self, document: Document, contract: LengthContract) -> Summary:
+        # ABSTRACTIVE HOOK: the abstractive engine (issue 5) plugs in here.
+        raise ModelUnavailableError(_NO_MODEL_MESSAGE)
+
+    def _ranker(self, name: str) -> Any:
+        if name not in self._rankers:
+            self._rankers[name] = get_ranker(name)
+        return self._rankers[name]
+
+
+_NO_MODEL_MESSAGE = (
+    "no abstractive model is configured, so summaries are extractive; to use the abstractive method "
+    "set SUMMARIZER_MODEL (or pass --model) to a registry name, hub id or local directory "
+    "(see `summarizer models list`; `summarizer models pull NAME` downloads one where the hub is reachable)"
+)
+
+
+def _highlight(document: Document, index: int, score: float) -> Highlight:
+    sentence = document.sentences[index]
+    return Highlight(sentence.index, sentence.start, sentence.end, sentence.text, round(float(score), 6))
+
+
+def _with(summary: Summary, **changes: Any) -> Summary:
+    from dataclasses import replace
+
+    return replace(summary, **changes)
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
