@@ -58,7 +58,10 @@ class Summary:
         return tuple(w.code for w in self.warnings)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        """JSON-ready dict (lists, not tuples); `repaired_text` only when it was asked for."""
+        data = asdict(self, dict_factory=dict)
+        for key in ("highlights", "source_spans", "warnings"):
+            data[key] = list(data[key])
         if data["repaired_text"] is None:
             del data["repaired_text"]
         return data
