@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "summarizer.cli.summarize",
     "summarizer.cli.repair",
     "summarizer.cli.evaluate",
+    "summarizer.cli.batch",
 )
 
 EXIT_USAGE = 2  # bad input or options (argparse uses 2 as well)

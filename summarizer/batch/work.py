@@ -1,0 +1,50 @@
+"""Summarise records: the one function every engine (in-process, worker pool, Ray) calls.
+
+Per-record errors never stop a run: a record that cannot be summarised becomes an
+error record with the reason, and the next record goes on.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from summarizer.batch.records import INTERNAL_ERROR, InputRecord, RecordError, ResultRecord, SummaryRequest, error_result
+from summarizer.errors import SummarizerError
+
+
+def summarize_record(summarizer: Any, record: InputRecord, request: SummaryRequest) -> ResultRecord:
+    """One record -> its result (a Summary dict with the id, or an error record)."""
+    if record.error is not None:
+        return error_result(record.id, record.error)
+    try:
+        summary = summarizer.summarize(record.text, title=record.title, id=record.id, **request.as_kwargs())
+    except SummarizerError as exc:
+        return error_result(record.id, RecordError(exc.code, str(exc)))
+    except Exception as exc:  # a bug must not lose the rest of a long run; the record says what broke
+        return error_result(record.id, RecordError(INTERNAL_ERROR, f"{type(exc).__name__}: {exc}"))
+    return ResultRecord(record.id, summary.to_dict())
+
+
+def summarize_records(summarizer: Any, records: Iterable[InputRecord], request: SummaryRequest) -> list[ResultRecord]:
+    return [summarize_record(summarizer, record, request) for record in records]
+
+
+def summarize_group(summarizer: Any, records: Sequence[InputRecord], request: SummaryRequest) -> list[ResultRecord]:
+    """A group of similar-length records in one call, for the abstractive path.
+
+    Uses `Summarizer.summarize_many` (one batched model call) when the Summarizer has
+    it; a group whose batched call fails is redone one record at a time so a single bad
+    record cannot fail its neighbours. Results come back in the order of `records`.
+    """
+    usable = [r for r in records if r.error is None]
+    summarize_many = getattr(summarizer, "summarize_many", None)
+    if summarize_many is None or len(usable) < 2:
+        return summarize_records(summarizer, records, request)
+    try:
+        summaries = summarize_many(
+            [r.text for r in usable], titles=[r.title for r in usable], ids=[r.id for r in usable], **request.as_kwargs()
+        )
+        done = iter([ResultRecord(r.id, s.to_dict()) for r, s in zip(usable, summaries, strict=True)])
+    except Exception:
+        return summarize_records(summarizer, records, request)
+    return [next(done) if r.error is None else error_result(r.id, r.error) for r in records]
