@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from summarizer.document import Document
-from summarizer.errors import ModelUnavailableError, OptionError
+from summarizer.errors import ModelUnavailableError, OptionError, SummarizerError
 from summarizer.extractive import get_ranker, ranker_names
 from summarizer.extractive.headline import cut_headline
 from summarizer.extractive.selection import LengthBudget, select_sentences
@@ -32,6 +32,23 @@ from summarizer.summary import Highlight, SourceSpan, Summary, SummaryWarning
 AUTO = "auto"
 EXTRACTIVE = "extractive"
 ABSTRACTIVE = "abstractive"
+
+
+@dataclass(frozen=True)
+class SummaryRequest:
+    """One article and its options, as `summarize` takes them (for `summarize_many`)."""
+
+    text: str
+    title: str | None = None
+    id: str | None = None
+    method: str | None = None
+    headline_words: int | None = None
+    summary_words: int | None = None
+    summary_sentences: int | None = None
+    include_repaired_text: bool = False
+
+    def options(self) -> dict[str, Any]:
+        return {f: getattr(self, f) for f in self.__dataclass_fields__ if f != "text"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +91,57 @@ class Summarizer:
         summary = self._summarize_document(document, chosen, contract)
         timings = {"preprocess_ms": preprocess_ms, **summary.timings, "total_ms": _ms_since(started)}
         return _with(summary, id=id, timings=timings, repaired_text=document.repaired_text() if include_repaired_text else None)
+
+    def summarize_many(
+        self, texts: Sequence[str], *, titles: Sequence[str | None] | None = None, ids: Sequence[str | None] | None = None, **options: Any
+    ) -> list[Summary]:
+        """Summarise several articles with the same options; raises the first item's error.
+
+        The batch CLI calls this with groups of similar length (abstractive items share
+        forward passes); `summarize_requests` is the per-item form.
+        """
+        titles = titles if titles is not None else [None] * len(texts)
+        ids = ids if ids is not None else [None] * len(texts)
+        results = self.summarize_requests(
+            [SummaryRequest(text, title=title, id=id, **options) for text, title, id in zip(texts, titles, ids, strict=True)]
+        )
+        for result in results:
+            if isinstance(result, SummarizerError):
+                raise result
+        return results  # type: ignore[return-value]  # no errors left
+
+    def summarize_requests(self, requests: Sequence[SummaryRequest]) -> list[Summary | SummarizerError]:
+        """Summarise several articles, each with its own options; an item's error is returned in its place.
+
+        Extractive items run one by one (each takes about a millisecond); abstractive items
+        go to the engine together so that they can share forward passes. The HTTP service's
+        micro-batching queue calls this with up to `batch_max_size` requests.
+        """
+        results: list[Summary | SummarizerError | None] = [None] * len(requests)
+        abstractive: list[int] = []
+        for position, request in enumerate(requests):
+            try:
+                if self.resolve_method(request.method) == ABSTRACTIVE:
+                    abstractive.append(position)
+                else:
+                    results[position] = self.summarize(request.text, **request.options())
+            except SummarizerError as exc:
+                results[position] = exc
+        if abstractive:
+            outputs = self._summarize_abstractive_many([requests[p] for p in abstractive])
+            for position, output in zip(abstractive, outputs):
+                results[position] = output
+        return results  # type: ignore[return-value]  # every slot is filled above
+
+    def model_info(self) -> dict[str, Any]:
+        """The configured abstractive model and its state, for /v1/models: never loads it."""
+        return {
+            "model": self.settings.model,
+            "loaded": self._engine is not None,
+            "backend": self.settings.backend,
+            "device": getattr(self._engine, "device", None) or self.settings.device,
+            "load_seconds": getattr(self._engine, "load_seconds", None),
+        }
 
     def summarize_document(self, document: Document, **options: Any) -> Summary:
         """Summarise an already built Document (same options as `summarize`)."""
@@ -164,6 +232,17 @@ class Summarizer:
     def _summarize_abstractive(self, document: Document, contract: LengthContract) -> Summary:
         # ABSTRACTIVE HOOK: the abstractive engine (issue 5) plugs in here.
         raise ModelUnavailableError(_NO_MODEL_MESSAGE)
+
+    def _summarize_abstractive_many(self, requests: Sequence[SummaryRequest]) -> list[Summary | SummarizerError]:
+        # ABSTRACTIVE HOOK (batch): one engine call for the whole list once the engine has a
+        # batch entry point; until then one call per article.
+        results: list[Summary | SummarizerError] = []
+        for request in requests:
+            try:
+                results.append(self.summarize(request.text, **request.options()))
+            except SummarizerError as exc:
+                results.append(exc)
+        return results
 
     def _ranker(self, name: str) -> Any:
         if name not in self._rankers:

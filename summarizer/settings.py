@@ -49,6 +49,20 @@ class Settings:
     # Strict grounding: an abstractive output with unsupported names/numbers is replaced by
     # the extractive summary (with a warning) instead of being returned.
     strict_grounding: bool = False
+    # HTTP service (`summarizer serve`, summarizer.api). Loopback by default: opening the
+    # port to a network is a deliberate choice (--host 0.0.0.0, as the Docker image does).
+    service_host: str = "127.0.0.1"
+    service_port: int = 8000
+    service_workers: int = 1  # uvicorn processes; x model threads must not exceed the cores
+    max_body_bytes: int = 1_048_576  # larger request bodies get 413
+    max_batch_items: int = 32  # articles in one /v1/summarize/batch request
+    queue_size: int = 256  # waiting requests per lane (extractive, abstractive); more get 429
+    batch_max_size: int = 8  # micro-batching: at most B requests share one model call...
+    batch_wait_ms: int = 10  # ...collected for at most W ms after the first one arrives
+    request_timeout_ms: int = 120_000  # a request still unanswered after this gets 504
+    api_keys: str | None = None  # comma-separated bearer tokens; none = no auth
+    api_keys_file: str | None = None  # file with one bearer token per line (# comments)
+    cors_origins: str | None = None  # comma-separated origins allowed to call the API
 
     def __post_init__(self) -> None:
         check_range("headline_words", self.headline_words, HEADLINE_WORDS_RANGE)

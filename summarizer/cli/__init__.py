@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "summarizer.cli.summarize",
     "summarizer.cli.repair",
     "summarizer.cli.evaluate",
+    "summarizer.cli.serve",
     "summarizer.cli.batch",
 )
 

@@ -1,0 +1,1 @@
+"""One router per resource: summaries, models, health, metrics, the editor's page."""
