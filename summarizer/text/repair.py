@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from summarizer.text.lines import Line, scan_lines
 from summarizer.text.metadata import is_boilerplate_line
 from summarizer.text.normalize import clean_fragment
+from summarizer.text.segment import accept_boundary
 
 # A document counts as hard-wrapped when at least this many lines are followed by a single
 # line break and most of them reach close to the widest line.
@@ -31,6 +32,11 @@ MIN_FULL_SHARE = 0.5  # share of wrapped lines that must be full
 MAX_WRAP_WIDTH = 200  # wider "lines" are paragraphs, not hard wraps
 WRAP_WIDTH_PERCENTILE = 0.95  # robust wrap width: ignores a few over-long lines
 MAX_HEADING_WORDS = 12
+MAX_TITLE_HEADING_WORDS = 4  # longer title-case lines without a blank line after are names
+MAX_RAGGED_SHARE = 0.1  # wrap lines where the next word would have fit, in greedy text
+MAX_SUBHEADING_WORDS = 6  # a paragraph this short may end without punctuation
+PARAGRAPH_HEAD_CHARS = 300  # enough text to tell a heading from a paragraph
+SHORT_LINE_FRACTION = 0.5  # in ragged text, a line this short before a capital ends a paragraph
 EDGE_CHARS = 60  # how much of each line end the evidence tests look at
 
 FUNCTION_WORDS = frozenset(
@@ -44,7 +50,7 @@ FUNCTION_WORDS = frozenset(
     despite except until till since mr mrs ms dr""".split()
 )
 
-_TERMINAL_END = re.compile(r"""[.!?:;…]["'”’»)\]]*$|[.!?…]["'”’»)\]]*\s*\(?\d{1,3}\)?$""")
+_TERMINAL_END = re.compile(r"""([.!?:;…]+)(["'”’»)\]]*)$""")
 _LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _CONTINUING_END = re.compile(r"""[,(\[{&/+=—–-]$""")
 _LIST_ITEM = re.compile(r"""^(?:[-*•·▪◦‣–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[ivx]{1,5}[.)]\s)""")
@@ -69,6 +75,7 @@ class DocumentShape:
     base_indent: int
     wrapped: bool
     wrap_width: int
+    greedy: bool
 
 
 def _edge_tail(line: Line) -> str:
@@ -95,6 +102,8 @@ def continues(prev_tail: str, cur_head: str) -> bool:
     if last and last.group(1).lower() in FUNCTION_WORDS and last.group(1)[0].islower():
         return True
     first = cur_head[0]
+    if first in ",;)]}%":
+        return True  # "Werder Bremen" + ", who had ...": a line cannot start with these
     return first.islower() and not _LIST_ITEM.match(cur_head)
 
 
@@ -112,37 +121,69 @@ def looks_like_heading(text: str) -> bool:
     return bool(main) and all(w[0].isupper() for w in main) and words[-1].lower() not in _SMALL_WORDS
 
 
-def measure_shape(lines: list[Line]) -> DocumentShape:
-    """Indentation style and wrap width, from lines followed by a single line break."""
-    content = [ln for ln in lines if not ln.blank]
-    if not content:
-        return DocumentShape(False, 0, False, 0)
-    indents: dict[int, int] = {}
-    for ln in content:
-        indents[ln.indent] = indents.get(ln.indent, 0) + 1
-    base = max(indents.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-    # First-line indentation: indented lines directly followed by a base-indent line.
-    indented_starts = 0
-    for a, b in zip(lines, lines[1:]):
-        if not a.blank and not b.blank and a.indent > base and b.indent == base:
-            indented_starts += 1
-    indented = indented_starts >= 1 and indents.get(base, 0) > indented_starts
-    widths = sorted(a.width for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank)
-    if len(widths) < MIN_WRAPPED_LINES:
-        return DocumentShape(indented, base, False, 0)
-    width = widths[min(len(widths) - 1, int(len(widths) * WRAP_WIDTH_PERCENTILE))]
-    full = sum(1 for w in widths if w >= FULL_LINE_FRACTION * width)
-    wrapped = width <= MAX_WRAP_WIDTH and full >= MIN_FULL_SHARE * len(widths)
-    return DocumentShape(indented, base, wrapped, width)
-
-
 def _first_word_length(text: str) -> int:
     space = text.find(" ")
     return len(text) if space < 0 else space
 
 
-def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape) -> bool:
-    """Does a new paragraph start at `cur`?"""
+def _starts_new_sentence(head: str) -> bool:
+    """Begins with a capital, a digit or an opening quote/bracket."""
+    first = head[:1]
+    return first.isupper() or first.isdigit() or (first in "\"'“‘(«[" and head[1:2].isalnum())
+
+
+def measure_shape(lines: list[Line]) -> DocumentShape:
+    """Indentation style, wrap width and wrap style, from lines followed by a single break."""
+    content = [ln for ln in lines if not ln.blank]
+    if not content:
+        return DocumentShape(False, 0, False, 0, True)
+    indents: dict[int, int] = {}
+    for ln in content:
+        indents[ln.indent] = indents.get(ln.indent, 0) + 1
+    base = max(indents.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank]
+    # First-line indentation: indented lines directly followed by a base-indent line.
+    indented_starts = sum(1 for a, b in pairs if a.indent > base and b.indent == base)
+    indented = indented_starts >= 1 and indents.get(base, 0) > indented_starts
+    if len(pairs) < MIN_WRAPPED_LINES:
+        return DocumentShape(indented, base, False, 0, True)
+    widths = sorted(a.width for a, _ in pairs)
+    width = widths[min(len(widths) - 1, int(len(widths) * WRAP_WIDTH_PERCENTILE))]
+    full = sum(1 for w in widths if w >= FULL_LINE_FRACTION * width)
+    wrapped = width <= MAX_WRAP_WIDTH and full >= MIN_FULL_SHARE * len(widths)
+    # Greedy wrapping (a line breaks only when the next word does not fit) makes "the next
+    # word would have fit" proof of an intended break. Hand-wrapped wire copy is ragged:
+    # there only the end of a sentence tells a paragraph end.
+    wraps = [(a, b) for a, b in pairs if b.text[:1].islower() and not ends_sentence(a.text)]
+    ragged = sum(1 for a, b in wraps if a.width + 1 + _first_word_length(b.text) <= width)
+    greedy = len(wraps) < MIN_WRAPPED_LINES or ragged <= MAX_RAGGED_SHARE * len(wraps)
+    return DocumentShape(indented, base, wrapped, width, greedy)
+
+
+def sentence_ends_between(prev_tail: str, cur_head: str) -> bool:
+    """Does a sentence end with `prev` and a new one start with `cur` (abbreviations aware)?"""
+    match = _TERMINAL_END.search(prev_tail)
+    if not match or not _starts_new_sentence(cur_head):
+        return False
+    punct = match.group(1)
+    if punct[-1] in ":;":
+        return True
+    before = prev_tail[: match.start()].rsplit(None, 1)
+    token = (before[-1] if before and not prev_tail[match.start() - 1 : match.start()].isspace() else "") + punct
+    return accept_boundary(punct, match.group(2), token[: -len(punct)] if punct else token, cur_head.split(None, 1)[0])
+
+
+def can_end_paragraph(prev_tail: str, paragraph: str) -> bool:
+    """News paragraphs end with punctuation; only headings and short captions need not.
+    Every break must pass this test, blank line or not: that keeps repair idempotent (its
+    output has blank lines only where this holds)."""
+    if ends_sentence(prev_tail) or is_boilerplate_line(prev_tail):
+        return True
+    return len(paragraph.split()) <= MAX_SUBHEADING_WORDS or looks_like_heading(paragraph)
+
+
+def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape, first_line: bool = False) -> bool:
+    """Does a new paragraph start at `cur`? (Before the can_end_paragraph test.)"""
     prev_tail, cur_head = _edge_tail(prev), _edge_head(cur)
     if len(prev.text) <= EDGE_CHARS and is_boilerplate_line(prev_tail):
         return True  # "Share this with" / "Email" / "Facebook": separate items
@@ -151,7 +192,8 @@ def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape) -
     prev_ends = ends_sentence(prev_tail)
     prev_full = prev.width + 1 + _first_word_length(cur_head) > shape.wrap_width
     if blank_between:
-        return not (shape.wrapped and prev_full and not prev_ends and not looks_like_heading(prev.text))
+        # A full hard-wrapped line that stops mid-sentence goes on after the blank line.
+        return prev_ends or not (shape.wrapped and prev_full and not looks_like_heading(prev.text))
     if _LIST_ITEM.match(cur_head):
         return True
     if prev_ends and _NUMBERED_HEADING.match(cur_head) and looks_like_heading(cur.text):
@@ -160,9 +202,25 @@ def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape) -
         return cur.indent > shape.base_indent
     if not shape.wrapped:
         return True
-    if prev_full:
+    if shape.greedy:
+        if prev_full:
+            return False
+        return prev_ends or _is_heading_line(prev_tail, first_line) or cur.indent > shape.base_indent
+    # Ragged (hand-wrapped) text: a sentence end at a line end is a paragraph end; so is a
+    # very short line before a capital, except the first line (a removed dateline).
+    if sentence_ends_between(prev_tail, cur_head) or _is_heading_line(prev_tail, first_line):
+        return True
+    return not first_line and prev.width < SHORT_LINE_FRACTION * shape.wrap_width and _starts_new_sentence(cur_head)
+
+
+def _is_heading_line(text: str, first_line: bool) -> bool:
+    """A heading on its own line, with no blank line after it. Title-case lines count only
+    when short: wire copy often starts with a line of company names cut by a removed dateline."""
+    if not looks_like_heading(text):
         return False
-    return prev_ends or looks_like_heading(prev_tail) or cur.indent > shape.base_indent
+    if _NUMBERED_HEADING.match(text) or text.isupper():
+        return True
+    return len(text.split()) <= MAX_TITLE_HEADING_WORDS and text[:1].isalnum() and not first_line
 
 
 def _is_page_number(lines: list[Line], i: int) -> bool:
@@ -171,6 +229,13 @@ def _is_page_number(lines: list[Line], i: int) -> bool:
         return False
     ln, before, after = lines[i], lines[i - 1], lines[i + 1]
     return not before.blank and not after.blank and bool(_PAGE_NUMBER.match(ln.text)) and not ends_sentence(before.text)
+
+
+def _breaks(raw: str, start: int, prev: Line, cur: Line, gap: bool, shape: DocumentShape, first_line: bool) -> bool:
+    if not is_break(prev, cur, gap, shape, first_line):
+        return False
+    # Only the first words matter (is it a short heading?): bounded, so linear overall.
+    return can_end_paragraph(_edge_tail(prev), raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)])
 
 
 def repair_paragraphs(raw: str) -> list[RepairedParagraph]:
@@ -190,7 +255,7 @@ def repair_paragraphs(raw: str) -> list[RepairedParagraph]:
         if shape.wrapped and prev is not None and not blank_between and _is_page_number(lines, i):
             pending_skip.append((cur.start, cur.end))
             continue
-        if prev is None or is_break(prev, cur, blank_between or cur.page_break, shape):
+        if prev is None or _breaks(raw, start, prev, cur, blank_between or cur.page_break, shape, not paragraphs and start == prev.start):
             if prev is not None:
                 paragraphs.append(RepairedParagraph(start, end, tuple(skip)))
             start, skip = cur.start, []

@@ -26,7 +26,7 @@ TITLE_ABBREVIATIONS = frozenset(
 # Abbreviations that may end a sentence: split only when a usual sentence opener follows.
 AMBIGUOUS_ABBREVIATIONS = frozenset(
     """inc ltd corp co cos bros plc llc llp jr sr etc al approx est dept univ assn ave blvd rd
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
     min max no nos vol vols fig figs p pp art ch sec para tel op ca c ed eds intl natl govt""".split()
 )
 # Abbreviations that take a number: "No. 5", "Jan. 12", "pp. 3-4".
@@ -62,6 +62,8 @@ def accept_boundary(punct: str, closers: str, before: str, after: str) -> bool:
     first = word[0]
     if first.islower():
         return False  # "e.g. the", '"Why?" he asked', "Lehman Bros. said"
+    if (punct.startswith("..") or punct.startswith("…")) and not closers:
+        return False  # "I'm A Celebrity... Get Me Out Of Here!": an ellipsis rarely ends a sentence
     if "." not in punct or len(punct) > 1 or closers:
         # ? ! … and "said." Then: a boundary unless followed by lower case (handled above)
         return first.isupper() or first.isdigit() or not first.isalnum()
