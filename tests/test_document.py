@@ -102,3 +102,15 @@ def test_arbitrary_unicode_never_crashes(raw):
         return
     for sentence in doc.sentences:
         assert 0 <= sentence.start < sentence.end <= len(raw)
+
+
+def test_tokenised_lower_case_text_splits_at_detached_full_stops():
+    # The CNN/DailyMail release is lower-cased and tokenised: " . " ends a sentence even
+    # though the next word is lower case; "u.s." and "st." stay inside their sentence.
+    raw = "( cnn ) the u.s. navy says a seal has died . lt. david lloyd told reporters . it was sunday ."
+    texts = [s.text for s in Document.from_text(raw).sentences]
+    assert texts == [
+        "( cnn ) the u.s. navy says a seal has died .",
+        "lt. david lloyd told reporters .",
+        "it was sunday .",
+    ]
