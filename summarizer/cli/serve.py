@@ -52,7 +52,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import uvicorn
 
-    from summarizer.api.app import create_app
+    from summarizer.api.application import create_app
     from summarizer.api.logs import configure_json_logging
 
     overrides = {"service_host": args.host, "service_port": args.port, "model": args.model, "service_workers": args.workers}
@@ -77,7 +77,7 @@ def run(args) -> int:
         for name, value in settings.as_dict().items():
             if value is not None:
                 os.environ[f"SUMMARIZER_{name.upper()}"] = str(value)
-        uvicorn.run("summarizer.api.app:create_app", factory=True, workers=workers, **common)
+        uvicorn.run("summarizer.api:create_deployment_app", factory=True, workers=workers, **common)
     else:
         uvicorn.run(create_app(settings), **common)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -71,3 +72,32 @@ def test_serve_demo_summarises_the_seeds_then_keeps_serving(seed_text, tmp_path)
     assert any(r["logger"] == "summarizer.api.access" and r["status"] == 200 for r in records)
     assert all("request_id" in r for r in records)
     assert any(r["message"] == "service stopped" for r in records)
+
+
+def test_uvicorn_deployment_entry_point_serves(tmp_path):
+    """`uvicorn summarizer.api:app` builds the app from SUMMARIZER_* settings."""
+    port = free_port()
+    env = {**os.environ, "SUMMARIZER_MAX_BODY_BYTES": "5000"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "summarizer.api:app", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + DEMO_TIMEOUT_S
+        while True:
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, "uvicorn did not start"
+                time.sleep(0.1)
+        assert ready.status_code == 200
+        too_big = httpx.post(f"http://127.0.0.1:{port}/v1/summarize", content=b"x" * 6000, headers={"Content-Type": "text/plain"})
+        assert too_big.status_code == 413  # the environment's limit applies
+    finally:
+        process.terminate()
+        process.wait(DEMO_TIMEOUT_S)
+    assert '"logger": "summarizer.api"' in process.stderr.read()  # JSON logs
