@@ -1,0 +1,43 @@
+"""The CTranslate2 backend: convert through the CLI, then the same request and result shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.abstractive import AbstractiveEngine
+from summarizer.cli import main
+
+pytest.importorskip("ctranslate2", reason="ctranslate2 is not installed (pip install ctranslate2)")
+
+
+@pytest.fixture(scope="module")
+def converted(tiny_models):
+    for family in ("bart", "t5"):
+        path = tiny_models[family]
+        assert main(["models", "convert", str(path), "--backend", "ctranslate2", "--quantization", "int8"]) == 0
+        assert (path / "ctranslate2-int8" / "model.bin").is_file()
+    return tiny_models
+
+
+@pytest.mark.parametrize("family", ["bart", "t5"])
+def test_ctranslate2_int8_runs_with_the_same_contract(converted, seed_document, short_document, family):
+    engine = AbstractiveEngine.load(str(converted[family]), models_dir=converted[family].parent, device="cpu",
+                                    backend="ctranslate2", quantization="int8", torch_threads=1)
+    assert engine.backend.name == "ctranslate2"
+    documents = [seed_document, short_document, seed_document]
+    batched = engine.summarize_documents(documents, headline_words=8, summary_words=20)
+    single = [engine.summarize_documents([d], headline_words=8, summary_words=20)[0] for d in documents]
+    assert [(r.headline, r.summary) for r in batched] == [(r.headline, r.summary) for r in single]
+    for result in batched:
+        assert len(result.headline.split()) <= 8 and len(result.summary.split()) <= 20
+        assert result.source_spans
+
+
+def test_ctranslate2_without_conversion_names_the_command(tiny_models, tmp_path):
+    import shutil
+
+    from summarizer.errors import ModelUnavailableError
+
+    copy = shutil.copytree(tiny_models["t5"], tmp_path / "t5-copy", ignore=shutil.ignore_patterns("ctranslate2-*"))
+    with pytest.raises(ModelUnavailableError, match="models convert"):
+        AbstractiveEngine.load(str(copy), models_dir=tmp_path, device="cpu", backend="ctranslate2", quantization="int8")
