@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "summarizer.cli.evaluate",
     "summarizer.cli.serve",
     "summarizer.cli.batch",
+    "summarizer.cli.models",
 )
 
 EXIT_USAGE = 2  # bad input or options (argparse uses 2 as well)
