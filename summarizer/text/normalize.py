@@ -33,6 +33,8 @@ def collapse_spaces(fragment: str) -> str:
 
 def clean_fragment(fragment: str) -> str:
     """Raw fragment -> display text: NFC, control/zero-width characters removed, spaces collapsed."""
+    if fragment.isascii() and fragment.isprintable() and "  " not in fragment:
+        return fragment.strip(" ")  # the common case, without a regex pass
     if not fragment.isascii():
         fragment = unicodedata.normalize("NFC", fragment)
     fragment = _INVISIBLE.sub("", fragment)

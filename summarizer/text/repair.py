@@ -34,6 +34,7 @@ WRAP_WIDTH_PERCENTILE = 0.95  # robust wrap width: ignores a few over-long lines
 MAX_HEADING_WORDS = 12
 MAX_TITLE_HEADING_WORDS = 4  # longer title-case lines without a blank line after are names
 MAX_RAGGED_SHARE = 0.1  # wrap lines where the next word would have fit, in greedy text
+MAX_PAGE_NUMBER_CHARS = 16  # "Page 12 of 140" at most
 MAX_SUBHEADING_WORDS = 6  # a paragraph this short may end without punctuation
 PARAGRAPH_HEAD_CHARS = 300  # enough text to tell a heading from a paragraph
 SHORT_LINE_FRACTION = 0.5  # in ragged text, a line this short before a capital ends a paragraph
@@ -51,8 +52,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 _TERMINAL_END = re.compile(r"""([.!?:;…]+)(["'”’»)\]]*)$""")
-_LAST_WORD = re.compile(r"([^\W\d_]+)$")
-_CONTINUING_END = re.compile(r"""[,(\[{&/+=—–-]$""")
+_CONTINUING_CHARS = ",([{&/+=—–-"
 _LIST_ITEM = re.compile(r"""^(?:[-*•·▪◦‣–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[ivx]{1,5}[.)]\s)""")
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[A-Z]\.)\s+[A-Z]")
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -86,20 +86,26 @@ def _edge_head(line: Line) -> str:
     return clean_fragment(line.text[:EDGE_CHARS])
 
 
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = ".!?:;…"
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL_END.search(text))
+    """Ends with terminal punctuation, possibly followed by closing quotes or brackets."""
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINALS
 
 
 def continues(prev_tail: str, cur_head: str) -> bool:
     """Evidence that `cur` continues the sentence that `prev` left open."""
     if not prev_tail or not cur_head:
         return False
-    if _CONTINUING_END.search(prev_tail) and not _LIST_ITEM.match(cur_head):
+    if prev_tail[-1] in _CONTINUING_CHARS and not _LIST_ITEM.match(cur_head):
         return True
     if ends_sentence(prev_tail):
         return False
-    last = _LAST_WORD.search(prev_tail)
-    if last and last.group(1).lower() in FUNCTION_WORDS and last.group(1)[0].islower():
+    last = prev_tail.rsplit(None, 1)[-1]
+    if last.isalpha() and last[0].islower() and last.lower() in FUNCTION_WORDS:
         return True
     first = cur_head[0]
     if first in ",;)]}%":
@@ -177,7 +183,7 @@ def can_end_paragraph(prev_tail: str, paragraph: str) -> bool:
     """News paragraphs end with punctuation; only headings and short captions need not.
     Every break must pass this test, blank line or not: that keeps repair idempotent (its
     output has blank lines only where this holds)."""
-    if ends_sentence(prev_tail) or is_boilerplate_line(prev_tail):
+    if ends_sentence(prev_tail) or is_boilerplate_line(paragraph):
         return True
     return len(paragraph.split()) <= MAX_SUBHEADING_WORDS or looks_like_heading(paragraph)
 
@@ -185,8 +191,6 @@ def can_end_paragraph(prev_tail: str, paragraph: str) -> bool:
 def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape, first_line: bool = False) -> bool:
     """Does a new paragraph start at `cur`? (Before the can_end_paragraph test.)"""
     prev_tail, cur_head = _edge_tail(prev), _edge_head(cur)
-    if len(prev.text) <= EDGE_CHARS and is_boilerplate_line(prev_tail):
-        return True  # "Share this with" / "Email" / "Facebook": separate items
     if continues(prev_tail, cur_head):
         return False
     prev_ends = ends_sentence(prev_tail)
@@ -228,14 +232,22 @@ def _is_page_number(lines: list[Line], i: int) -> bool:
     if i == 0 or i + 1 >= len(lines):
         return False
     ln, before, after = lines[i], lines[i - 1], lines[i + 1]
+    if len(ln.text) > MAX_PAGE_NUMBER_CHARS:
+        return False
     return not before.blank and not after.blank and bool(_PAGE_NUMBER.match(ln.text)) and not ends_sentence(before.text)
 
 
 def _breaks(raw: str, start: int, prev: Line, cur: Line, gap: bool, shape: DocumentShape, first_line: bool) -> bool:
+    # Only the first words of the paragraph matter (a heading? a share bar?): a bounded
+    # slice, so linear overall. Both tests look at the whole paragraph so far, as a second
+    # repair pass will.
+    if len(prev.text) <= EDGE_CHARS and is_boilerplate_line(prev.text):
+        paragraph = raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)]
+        if is_boilerplate_line(clean_fragment(paragraph)):
+            return True  # "Share this with" / "Email" / "Facebook": separate items
     if not is_break(prev, cur, gap, shape, first_line):
         return False
-    # Only the first words matter (is it a short heading?): bounded, so linear overall.
-    return can_end_paragraph(_edge_tail(prev), raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)])
+    return can_end_paragraph(_edge_tail(prev), clean_fragment(raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)]))
 
 
 def repair_paragraphs(raw: str) -> list[RepairedParagraph]:

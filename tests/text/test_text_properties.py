@@ -52,7 +52,7 @@ def test_offsets_are_valid_ordered_and_nested(raw):
 @given(TEXT)
 def test_repair_is_idempotent(raw):
     once = repaired(raw)
-    assert repaired(once) == once
+    assert repaired(once) == once, repr(raw)
 
 
 def _letters(text: str, digits: bool = True) -> str:
