@@ -173,7 +173,8 @@ class ResultWriter:
         self._last_fsync = time.monotonic()
 
     def write(self, line: str) -> None:
-        data = line.encode("utf-8")
+        # backslashreplace: a stray surrogate becomes the JSON escape \udcxx, never a crash.
+        data = line.encode("utf-8", "backslashreplace")
         while data:  # a regular file takes it in one write; loop for the rare short write
             written = os.write(self._fd, data)
             data = data[written:]

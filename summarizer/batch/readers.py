@@ -41,6 +41,7 @@ _HTML_SUFFIXES = (".html", ".htm")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jl", ".json")
 _CSV_SUFFIXES = (".csv",)
 STDIN = "-"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def record_from_fields(values: Mapping[str, Any], fields: FieldNames, fallback_i
     elif isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool):
         record_id = str(raw_id)
         if _has_undecodable(record_id):  # keep ids writable as UTF-8; stable across runs
-            record_id = record_id.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            record_id = record_id.encode("utf-8", "replace").decode("utf-8")
     else:
         return InputRecord(
             fallback_id, error=RecordError(INVALID_RECORD, f"{where}: {fields.id!r} must be a string or a whole number, got {raw_id!r}")
@@ -220,13 +221,15 @@ def record_from_fields(values: Mapping[str, Any], fields: FieldNames, fallback_i
         )
     for name, value in ((text_field, text), (fields.title, title)):
         if value and _has_undecodable(value):
-            return InputRecord(record_id, error=RecordError(UNDECODABLE, f"{where}: {name!r} holds bytes that are not valid text; convert the file to UTF-8 or pass the right --encoding"))
+            return InputRecord(record_id, error=RecordError(UNDECODABLE, f"{where}: {name!r} is not valid text (bytes not valid in the encoding, or a lone surrogate escape such as \\ud83d); convert the file to UTF-8, pass the right --encoding, or fix the escape"))
     return InputRecord(record_id, text=text, title=title or None)
 
 
 def _has_undecodable(value: str) -> bool:
-    # Text streams are opened with errors="surrogateescape": bad bytes become lone surrogates.
-    return any("\udc80" <= ch <= "\udcff" for ch in value)
+    # Text streams are opened with errors="surrogateescape", so bad bytes become lone
+    # surrogates; a JSON escape such as "\ud83d" without its pair is one too. Neither
+    # can be written out as UTF-8.
+    return not value.isascii() and _SURROGATE.search(value) is not None
 
 
 # ---------------------------------------------------------------------------- CSV

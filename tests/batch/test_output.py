@@ -89,3 +89,10 @@ def test_a_foreign_output_file_is_refused_not_appended_to(tmp_path):
     other.write_text("name,age\n", encoding="utf-8")
     with pytest.raises(InputError, match="header"):
         prepare_output(other, "csv")
+
+
+def test_writer_turns_a_stray_surrogate_into_an_escape_not_a_crash(tmp_path):
+    path = tmp_path / "out.jsonl"
+    with ResultWriter(path) as writer:
+        writer.write(format_jsonl(ResultRecord("s", {"headline": "bad \udce9 byte"})))
+    assert json.loads(path.read_text(encoding="utf-8"))["headline"] == "bad \udce9 byte"

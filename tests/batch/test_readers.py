@@ -48,6 +48,7 @@ def test_bad_jsonl_lines_become_error_records_with_their_id(tmp_path):
         + b'{"id": "latin", "text": "caf\xe9"}\n'
         + b'["a", "list"]\n'
         + b'{"id": "num-text", "text": 5}\n'
+        + b'{"id": "half-emoji", "text": "smile \\ud83d here"}\n'
         + json.dumps({"id": "fine", "text": TEXT}).encode() + b"\n"
     )
     records = records_of(path)
@@ -57,6 +58,7 @@ def test_bad_jsonl_lines_become_error_records_with_their_id(tmp_path):
         ("latin", "undecodable_input"),
         ("line-4", "invalid_record"),
         ("num-text", "invalid_record"),
+        ("half-emoji", "undecodable_input"),
         ("fine", None),
     ]
     assert "line 1" in records[0].error.message and "--text-field" in records[1].error.message

@@ -1,0 +1,169 @@
+"""Benchmark of `summarizer batch`: throughput, the Ray engine, and kill -9 resume.
+
+Every figure is printed next to the baseline it is compared with, measured in the
+same run on the same machine (print of `uptime` before and after: the cores are
+shared, so absolute numbers move with the load; ratios move less).
+
+1. Extractive throughput. Input: the CNN/DM dev articles
+   (../shared/data/dev/cnndm_test_see2017_lower.jsonl; read at run time into a
+   temporary JSONL outside the repo), repeated --repeat times with distinct ids.
+   BASELINE: a plain one-process loop over the Python API,
+   `Summarizer().summarize(text, id=...).to_dict()` per article, timed in-process.
+   OURS: `python -m summarizer batch IN -o OUT --workers N` as a subprocess; articles/s
+   = articles / wall time of the whole command (Python start, worker start, reading,
+   writing and fsync included). Target: >= 150 articles/s with 2 workers.
+2. Ray on one machine: the same command with `--engine ray --workers N` (starts a local
+   Ray, runs, stops it), wall time compared with the local engine's; outputs compared
+   record by record without the `timings` field. Target: time ratio <= 1.5, same outputs.
+   The Ray start/stop cost alone (ray.init + ray.shutdown) is printed as well.
+3. kill -9: the command is killed (SIGKILL to the batch process) at --kills random
+   points (output line counts), resumed after each, then run to the end; the output
+   must hold every input id exactly once. Target: 0 lost, 0 duplicated.
+
+Run: .venv/bin/python bench/bench_batch.py [--repeat 5] [--workers 2] [--kills 20]
+     [--skip-ray] [--skip-kill]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from summarizer.pipeline import Summarizer  # noqa: E402
+from summarizer.settings import Settings  # noqa: E402
+from tests.batch.killing import count_lines, kill_and_resume  # noqa: E402
+
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "dev" / "cnndm_test_see2017_lower.jsonl"
+THROUGHPUT_TARGET = 150.0
+RAY_RATIO_TARGET = 1.5
+
+
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
+def write_input(data: Path, target: Path, repeat: int) -> list[dict]:
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [{"id": f"{row['id']}#{copy}", "text": row["article"]} for copy in range(repeat) for row in rows]
+    with target.open("w", encoding="utf-8") as out:
+        for article in articles:
+            out.write(json.dumps(article) + "\n")
+    return articles
+
+
+def plain_loop(articles: list[dict]) -> float:
+    summarizer = Summarizer(Settings.load(environ={}))
+    started = time.perf_counter()
+    for article in articles:
+        summarizer.summarize(article["text"], id=article["id"]).to_dict()
+    return time.perf_counter() - started
+
+
+def run_cli(input_path: Path, output_path: Path, *extra: str) -> float:
+    output_path.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "summarizer", "batch", str(input_path), "-o", str(output_path), "--quiet", *extra]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    print(f"    {done.stderr.strip().splitlines()[-1]}")
+    return elapsed
+
+
+def results_without_timings(path: Path) -> dict[str, dict]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        record.pop("timings", None)
+        out[record["id"]] = record
+    return out
+
+
+def ray_start_stop_s() -> float:
+    code = "import time,ray; t=time.perf_counter(); ray.init(include_dashboard=False); ray.shutdown(); print(time.perf_counter()-t)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return float(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--repeat", type=int, default=5, help="copies of the dev set (default 5)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=None, help="kill points seed (default: random, printed)")
+    parser.add_argument("--skip-ray", action="store_true")
+    parser.add_argument("--skip-kill", action="store_true")
+    args = parser.parse_args()
+
+    settings = Settings.load(environ={})
+    print(f"machine load before: {uptime()}")
+    print(f"extractive ranker in use: {settings.extractive_ranker} (default method {settings.default_method})")
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
+        tmp = Path(tmp)
+        input_path = tmp / "in.jsonl"
+        articles = write_input(args.data, input_path, args.repeat)
+        n = len(articles)
+        mean_chars = sum(len(a["text"]) for a in articles) / n
+        print(f"input: {n} articles ({args.data.name} x {args.repeat}), mean {mean_chars:,.0f} characters")
+
+        print("\n1. extractive throughput")
+        loop_s = plain_loop(articles)
+        print(f"  BASELINE plain Python loop, 1 process : {n / loop_s:8.1f} articles/s ({loop_s:.2f} s)")
+        one_s = run_cli(input_path, tmp / "one.jsonl", "--workers", "1")
+        print(f"  OURS summarizer batch --workers 1     : {n / one_s:8.1f} articles/s ({one_s:.2f} s, whole command)")
+        local_s = run_cli(input_path, tmp / "local.jsonl", "--workers", str(args.workers))
+        rate = n / local_s
+        print(f"  OURS summarizer batch --workers {args.workers}     : {rate:8.1f} articles/s ({local_s:.2f} s, whole command)")
+        print(f"  ratio batch --workers {args.workers} / plain loop: {loop_s / local_s:.2f}x; target >= {THROUGHPUT_TARGET:.0f} articles/s: "
+              f"{'MET' if rate >= THROUGHPUT_TARGET else 'NOT MET'}")
+        if rate < THROUGHPUT_TARGET:
+            failures.append("throughput")
+        same = results_without_timings(tmp / "one.jsonl") == results_without_timings(tmp / "local.jsonl")
+        print(f"  outputs --workers 1 == --workers {args.workers} (without timings): {same}")
+
+        if not args.skip_ray:
+            print("\n2. --engine ray on this machine (local Ray started and stopped by the command)")
+            ray_s = run_cli(input_path, tmp / "ray.jsonl", "--engine", "ray", "--workers", str(args.workers))
+            ratio = ray_s / local_s
+            same = results_without_timings(tmp / "ray.jsonl") == results_without_timings(tmp / "local.jsonl")
+            print(f"  BASELINE local engine --workers {args.workers}: {local_s:.2f} s")
+            print(f"  OURS --engine ray --workers {args.workers}    : {ray_s:.2f} s ({n / ray_s:.1f} articles/s)")
+            print(f"  Ray start + stop alone (ray.init + ray.shutdown): {ray_start_stop_s():.2f} s")
+            print(f"  time ratio ray / local: {ratio:.2f} (target <= {RAY_RATIO_TARGET}: {'MET' if ratio <= RAY_RATIO_TARGET else 'NOT MET'})")
+            print(f"  outputs equal (all {n} records, without timings): {same}")
+            if ratio > RAY_RATIO_TARGET or not same:
+                failures.append("ray")
+
+        if not args.skip_kill:
+            seed = args.seed if args.seed is not None else random.randrange(2**32)
+            kill_input = tmp / "kill.jsonl"
+            ids = [a["id"] for a in write_input(args.data, kill_input, 1)]
+            points = sorted(random.Random(seed).sample(range(1, len(ids) - 50), args.kills))
+            print(f"\n3. kill -9 at {args.kills} random points (seed {seed}), {len(ids)} articles, --workers {args.workers}")
+            report = kill_and_resume(kill_input, tmp / "killed.jsonl", ids, points, "--workers", str(args.workers))
+            print(f"  kills that landed mid-run: {report.kills} (run already finished: {report.late})")
+            print(f"  output lines at each kill: {report.lines_at_kill}")
+            print(f"  torn last lines repaired on resume: {report.torn_repairs}")
+            print(f"  lost: {len(report.lost)}, duplicated: {len(report.duplicated)}, corrupt lines: {report.corrupt_lines}, "
+                  f"orphaned workers: {report.orphaned_workers}; final lines {count_lines(tmp / 'killed.jsonl')} for {len(ids)} ids")
+            if report.lost or report.duplicated or report.corrupt_lines:
+                failures.append("kill")
+    print(f"\nmachine load after: {uptime()}")
+    print("targets not met: " + (", ".join(failures) if failures else "none"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
