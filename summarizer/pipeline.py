@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from summarizer.document import Document
 from summarizer.errors import ModelUnavailableError, OptionError, SummarizerError
 from summarizer.extractive import get_ranker, ranker_names
-from summarizer.extractive.headline import cut_headline
+from summarizer.extractive.headline import headline_for
 from summarizer.extractive.selection import LengthBudget, select_sentences
 from summarizer.settings import (
     HEADLINE_WORDS_RANGE,
@@ -212,14 +212,10 @@ class Summarizer:
         scores = ranker.score(document)
         selection = select_sentences(document, scores, contract.summary, positional=getattr(ranker, "positional", False))
         highlights = tuple(_highlight(document, i, scores[i]) for i in selection.indices)
-        lead_sentence = highlights[0] if highlights else None
-        headline_source = lead_sentence
-        if not getattr(ranker, "positional", False):
-            best = max(selection.indices, key=lambda i: (scores[i], -i))
-            headline_source = _highlight(document, best, scores[best])
-        headline = cut_headline(headline_source.text, contract.headline_words) if headline_source else ""
+        headline = headline_for(document, contract.headline_words)
+        headline_source = _highlight(document, headline.sentence, scores[headline.sentence])
         return Summary(
-            headline=headline,
+            headline=headline.text,
             summary=" ".join(h.text for h in highlights),
             method=ranker_name,
             highlights=highlights,

@@ -32,7 +32,7 @@ class Settings:
     # loaded, otherwise extractive.
     default_method: str = "auto"
     # The ranker behind the `extractive` method.
-    extractive_ranker: str = "lead"
+    extractive_ranker: str = "learned"
     # Length contract defaults (user units).
     headline_words: int = 12
     summary_words: int = 60

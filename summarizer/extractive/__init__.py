@@ -14,6 +14,8 @@ from summarizer.extractive.base import Ranker
 # name -> "module:ClassName"
 RANKERS: dict[str, str] = {
     "lead": "summarizer.extractive.lead:LeadRanker",
+    "lexrank": "summarizer.extractive.centrality:LexRankRanker",
+    "learned": "summarizer.extractive.learned:LearnedRanker",
 }
 
 

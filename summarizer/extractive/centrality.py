@@ -1,0 +1,20 @@
+"""LexRank: sentences central to the article's TF-IDF similarity graph score highest."""
+
+from __future__ import annotations
+
+from summarizer.document import Document
+from summarizer.extractive.features import lexrank, sentence_vectors
+from summarizer.text.layout import BODY
+
+
+class LexRankRanker:
+    name = "lexrank"
+    positional = False
+
+    def score(self, document: Document) -> list[float]:
+        body = [s for s in document.sentences if s.kind == BODY] or list(document.sentences)
+        centrality = lexrank(sentence_vectors([s.text for s in body]).similarity())
+        scores = [0.0] * len(document.sentences)
+        for sentence, value in zip(body, centrality):
+            scores[sentence.index] = float(value)
+        return scores
