@@ -226,8 +226,30 @@ class Summarizer:
         )
 
     def _summarize_abstractive(self, document: Document, contract: LengthContract) -> Summary:
-        # ABSTRACTIVE HOOK: the abstractive engine (issue 5) plugs in here.
-        raise ModelUnavailableError(_NO_MODEL_MESSAGE)
+        # ABSTRACTIVE HOOK: the abstractive engine (issue 5).
+        return self._abstractive_summaries([document], contract)[0]
+
+    def _abstractive_summaries(self, documents: Sequence[Document], contract: LengthContract) -> list[Summary]:
+        from summarizer.abstractive import summaries as abstractive
+
+        if not self.settings.model:
+            raise ModelUnavailableError(_NO_MODEL_MESSAGE)
+        if self._engine is None:
+            try:
+                self._engine = abstractive.load_engine(self.settings, self._ranker(self.settings.extractive_ranker))
+            except SummarizerError as exc:
+                self._engine_error = str(exc)
+                raise
+        started = time.perf_counter()
+        results = self._engine.summarize_documents(
+            documents, headline_words=contract.headline_words, summary_words=abstractive.summary_words(contract.summary)
+        )
+        summaries = abstractive.to_summaries(
+            documents, results, strict_grounding=self.settings.strict_grounding,
+            extractive=lambda document: self._summarize_extractive(document, self.settings.extractive_ranker, contract),
+        )
+        elapsed = _ms_since(started) / max(1, len(documents))
+        return [_with(s, timings={**s.timings, "abstractive_ms": round(elapsed, 3)}) for s in summaries]
 
     def _summarize_abstractive_many(self, requests: Sequence[SummaryRequest]) -> list[Summary | SummarizerError]:
         # ABSTRACTIVE HOOK (batch): one engine call for the whole list once the engine has a

@@ -65,7 +65,8 @@ class TorchBackend:
             **self.model.generation_config.to_diff_dict(),
             max_new_tokens=request.max_new_tokens, min_new_tokens=request.min_new_tokens,
             num_beams=request.num_beams, length_penalty=request.length_penalty,
-            no_repeat_ngram_size=request.no_repeat_ngram_size, early_stopping=True, do_sample=False,
+            no_repeat_ngram_size=request.no_repeat_ngram_size, do_sample=False,
+            **({"early_stopping": True} if request.num_beams > 1 else {}),
         )
 
     def generate(self, batch: Sequence[Sequence[int]], requests: Sequence[GenerationRequest]) -> list[list[list[int]]]:
