@@ -252,15 +252,41 @@ class Summarizer:
         return [_with(s, timings={**s.timings, "abstractive_ms": round(elapsed, 3)}) for s in summaries]
 
     def _summarize_abstractive_many(self, requests: Sequence[SummaryRequest]) -> list[Summary | SummarizerError]:
-        # ABSTRACTIVE HOOK (batch): one engine call for the whole list once the engine has a
-        # batch entry point; until then one call per article.
-        results: list[Summary | SummarizerError] = []
-        for request in requests:
+        """One engine call per length contract (the engine takes one contract per call), so
+        that requests batched together share forward passes. A group whose call fails is
+        redone one article at a time: one bad article cannot fail its neighbours."""
+        results: list[Summary | SummarizerError | None] = [None] * len(requests)
+        groups: dict[LengthContract, list[tuple[int, Document, float]]] = {}
+        for position, request in enumerate(requests):
+            started = time.perf_counter()
             try:
-                results.append(self.summarize(request.text, **request.options()))
+                contract = self.length_contract(request.headline_words, request.summary_words, request.summary_sentences)
+                document = Document.from_text(request.text, title=request.title, max_chars=self.settings.max_text_chars)
             except SummarizerError as exc:
-                results.append(exc)
-        return results
+                results[position] = exc
+                continue
+            groups.setdefault(contract, []).append((position, document, _ms_since(started)))
+        for contract, items in groups.items():
+            started = time.perf_counter()
+            try:
+                summaries = self._abstractive_summaries([document for _, document, _ in items], contract)
+            except SummarizerError as exc:
+                if len(items) == 1:
+                    results[items[0][0]] = exc
+                    continue
+                for position, _, _ in items:
+                    try:
+                        results[position] = self.summarize(requests[position].text, **requests[position].options())
+                    except SummarizerError as item_exc:
+                        results[position] = item_exc
+                continue
+            batch_ms = _ms_since(started)
+            for (position, document, preprocess_ms), summary in zip(items, summaries, strict=True):
+                request = requests[position]
+                timings = {"preprocess_ms": preprocess_ms, **summary.timings, "total_ms": round(preprocess_ms + batch_ms, 3)}
+                repaired = document.repaired_text() if request.include_repaired_text else None
+                results[position] = _with(summary, id=request.id, timings=timings, repaired_text=repaired)
+        return results  # type: ignore[return-value]  # every slot is filled above
 
     def _ranker(self, name: str) -> Any:
         if name not in self._rankers:
