@@ -11,10 +11,13 @@ Every engine takes records in input order and yields lists of finished results
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Iterable, Iterator, Sequence
@@ -24,6 +27,7 @@ import multiprocessing
 from summarizer.batch.output import formatter_for
 from summarizer.batch.records import InputRecord, SummaryRequest
 from summarizer.batch.work import summarize_group, summarize_records
+from summarizer.errors import SummarizerError
 from summarizer.settings import Settings
 
 # Records per task sent to a worker: big enough to amortise the hand-over, small enough
@@ -105,34 +109,59 @@ def run_worker_pool(
 ) -> Iterator[list[Finished]]:
     """Chunks of records to `workers` processes, at most TASKS_PER_WORKER queued each."""
     context = multiprocessing.get_context("spawn")  # no inherited threads or locks; same on every OS
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(settings, request, output_format, os.getpid()),
-    ) as pool:
-        chunks = chunked(records, CHUNK_RECORDS)
-        in_flight: deque = deque()
-        limit = workers * TASKS_PER_WORKER
+    # Ctrl-C is for the batch process alone: it stops handing out work and shuts the pool
+    # down. Workers started while SIGINT is ignored inherit that (a worker interrupted
+    # while starting up would break the pool and hang the shutdown).
+    with _sigint_ignored():
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(settings, request, output_format, os.getpid()),
+        )
+    chunks = chunked(records, CHUNK_RECORDS)
+    in_flight: deque = deque()
+    limit = workers * TASKS_PER_WORKER
 
-        def refill() -> None:
-            while len(in_flight) < limit and (chunk := next(chunks, None)) is not None:
-                in_flight.append(pool.submit(_process_in_worker, chunk))
+    def refill() -> None:
+        while len(in_flight) < limit and (chunk := next(chunks, None)) is not None:
+            in_flight.append(pool.submit(_process_in_worker, chunk))
 
-        try:
+    try:
+        with _sigint_ignored():
+            refill()  # the pool starts its workers on the first submissions
+        while in_flight:
+            if keep_order:
+                yield in_flight.popleft().result()
+            else:
+                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    in_flight.remove(future)
+                    yield future.result()
             refill()
-            while in_flight:
-                if keep_order:
-                    yield in_flight.popleft().result()
-                else:
-                    finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        in_flight.remove(future)
-                        yield future.result()
-                refill()
-        finally:
-            for future in in_flight:
-                future.cancel()
+    except BrokenProcessPool:
+        raise WorkerCrashedError(
+            "a worker process died (killed by the system, often for lack of memory); the results written so far "
+            "are kept: run the same command again to resume, with fewer --workers if memory is short"
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class WorkerCrashedError(SummarizerError):
+    code = "worker_crashed"
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may change signal handlers; it gets the signal anyway
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 # ---------------------------------------------------------------------------- worker side
@@ -144,6 +173,7 @@ _worker_processor: ChunkProcessor | None = None
 
 def _start_worker(settings: Settings, request: SummaryRequest, output_format: str, parent_pid: int) -> None:
     global _worker_processor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _worker_processor = build_processor(settings, request, output_format)
     threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True).start()
 

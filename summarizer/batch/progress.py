@@ -33,13 +33,13 @@ class BatchCounts:
     def articles_per_s(self) -> float:
         return self.processed / self.elapsed_s if self.elapsed_s > 0 else 0.0
 
-    def summary_line(self) -> str:
+    def summary_line(self, outcome: str = "finished") -> str:
         parts = [f"{self.done:,} done", f"{self.failed:,} failed", f"{self.skipped:,} skipped (already in the output)"]
         if self.duplicates:
             parts.append(f"{self.duplicates:,} duplicate ids ignored (first kept)")
         parts.append(f"{_clock(self.elapsed_s)} elapsed")
         parts.append(f"{self.articles_per_s:,.1f} articles/s")
-        return "batch finished: " + ", ".join(parts)
+        return f"batch {outcome}: " + ", ".join(parts)
 
 
 class Progress:
@@ -70,13 +70,13 @@ class Progress:
             self._last_draw = now
             self._draw(now)
 
-    def finish(self) -> BatchCounts:
+    def finish(self, outcome: str = "finished") -> BatchCounts:
         self.counts.elapsed_s = self._clock() - self._started
         if self.enabled:
             self._draw(self._clock())
             if self._interactive:
                 self.stream.write("\n")
-        self.stream.write(self.counts.summary_line() + "\n")
+        self.stream.write(self.counts.summary_line(outcome) + "\n")
         self.stream.flush()
         return self.counts
 

@@ -56,6 +56,9 @@ def run_on_ray(records: Iterable[InputRecord], settings: Settings, options: Any,
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = options.keep_order
         context.enable_progress_bars = False  # the batch progress bar is ours
+        # Ray Data logs every execution start/plan/finish at INFO, and a warning that its
+        # bars are off; failures still raise. Its full logs stay in the Ray session folder.
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
         resources = ray.cluster_resources()
         gpus = int(resources.get("GPU", 0)) if abstractive else 0
         actors = options.workers or (gpus or max(1, int(resources.get("CPU", 1))))

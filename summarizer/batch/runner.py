@@ -67,12 +67,17 @@ def run_batch(source: InputSource, settings: Settings, options: BatchOptions, st
     records = _new_records(source.records(), resume.done_ids, progress)
     finished = _engine(records, summarizer, settings, options, abstractive)
     with ResultWriter(options.output) as writer:
-        for chunk in finished:
-            failed = 0
-            for _, line, record_failed in chunk:
-                writer.write(line)
-                failed += record_failed
-            progress.add(done=len(chunk) - failed, failed=failed)
+        try:
+            for chunk in finished:
+                failed = 0
+                for _, line, record_failed in chunk:
+                    writer.write(line)
+                    failed += record_failed
+                progress.add(done=len(chunk) - failed, failed=failed)
+        except KeyboardInterrupt:
+            progress.finish("interrupted")
+            stderr.write(f"stopped; the results so far are in {options.output}: run the same command again to resume\n")
+            raise
     return progress.finish()
 
 

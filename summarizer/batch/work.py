@@ -32,19 +32,28 @@ def summarize_records(summarizer: Any, records: Iterable[InputRecord], request: 
 def summarize_group(summarizer: Any, records: Sequence[InputRecord], request: SummaryRequest) -> list[ResultRecord]:
     """A group of similar-length records in one call, for the abstractive path.
 
-    Uses `Summarizer.summarize_many` (one batched model call) when the Summarizer has
-    it; a group whose batched call fails is redone one record at a time so a single bad
-    record cannot fail its neighbours. Results come back in the order of `records`.
+    Uses `Summarizer.summarize_requests` (one call, so abstractive items share forward
+    passes; an item's error comes back in its place) when the Summarizer has it. If the
+    call itself fails (a bug, not a bad article), the group is redone one record at a
+    time so the failure is pinned to its record. Results keep the order of `records`.
     """
     usable = [r for r in records if r.error is None]
-    summarize_many = getattr(summarizer, "summarize_many", None)
-    if summarize_many is None or len(usable) < 2:
+    summarize_requests = getattr(summarizer, "summarize_requests", None)
+    if summarize_requests is None or len(usable) < 2:
         return summarize_records(summarizer, records, request)
+    from summarizer.pipeline import SummaryRequest as ArticleRequest
+
     try:
-        summaries = summarize_many(
-            [r.text for r in usable], titles=[r.title for r in usable], ids=[r.id for r in usable], **request.as_kwargs()
+        outcomes = summarize_requests(
+            [ArticleRequest(r.text, title=r.title, id=r.id, **request.as_kwargs()) for r in usable]
         )
-        done = iter([ResultRecord(r.id, s.to_dict()) for r, s in zip(usable, summaries, strict=True)])
+        done = iter([_result(r.id, outcome) for r, outcome in zip(usable, outcomes, strict=True)])
     except Exception:
         return summarize_records(summarizer, records, request)
     return [next(done) if r.error is None else error_result(r.id, r.error) for r in records]
+
+
+def _result(record_id: str, outcome: Any) -> ResultRecord:
+    if isinstance(outcome, SummarizerError):
+        return error_result(record_id, RecordError(outcome.code, str(outcome)))
+    return ResultRecord(record_id, outcome.to_dict())

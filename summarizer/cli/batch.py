@@ -1,7 +1,8 @@
 """`summarizer batch INPUT -o OUTPUT`: summarise a collection, resumably.
 
 Exit status: 0 when every record was summarised, 1 when any record got an error record
-(the run still finishes the rest), 2 for bad options or an unusable input/output file.
+(the run still finishes the rest), 2 for bad options, an unusable input/output file or a
+worker process that died, 130 after Ctrl-C. See docs/batch.md.
 """
 
 from __future__ import annotations

@@ -87,13 +87,15 @@ def _kill_group(pgid: int) -> None:
 
 
 def kill_and_resume(input_path: Path, output_path: Path, ids: list[str], kill_points: list[int], *extra: str) -> KillReport:
-    """Kill at each point (a line count), resume each time, finish, then audit the output."""
+    """Kill at each point (a line count, or one line past the last kill), resume each time,
+    finish, then audit the output."""
     report = KillReport()
     command = batch_command(input_path, output_path, *extra)
     for point in kill_points:
         before = output_path.read_bytes() if output_path.exists() else b""
         report.torn_repairs += bool(before) and not before.endswith(b"\n")
-        code, lines, workers_exited = run_until(command, output_path, point)
+        # At least one new line, so every kill lands while records are being written.
+        code, lines, workers_exited = run_until(command, output_path, max(point, before.count(b"\n") + 1))
         report.orphaned_workers += not workers_exited
         if code is None:
             report.kills += 1

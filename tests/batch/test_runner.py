@@ -1,5 +1,6 @@
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -80,26 +81,32 @@ def test_options_are_checked_before_any_record(tmp_path, settings):
     assert not (tmp_path / "out.jsonl").exists()
 
 
-def test_abstractive_path_uses_length_sorted_batches_through_summarize_many(tmp_path, settings, monkeypatch):
-    # The abstractive engine is another module; here a Summarizer whose summarize_many
-    # records its calls stands in, to check the batching the batch runner does.
+def test_abstractive_path_sends_length_sorted_groups_and_keeps_item_errors(tmp_path, settings, monkeypatch):
+    # The abstractive engine is another module; a Summarizer whose summarize_requests
+    # records each call (and summarises with lead) stands in, to check the grouping.
     calls = []
+    real = Summarizer.summarize_requests
 
-    def summarize_many(self, texts, *, titles, ids, **options):
-        calls.append([len(t) for t in texts])
-        return [self.summarize(t, title=ti, id=i, method="lead") for t, ti, i in zip(texts, titles, ids)]
+    def summarize_requests(self, requests):
+        calls.append([len(r.text) for r in requests])
+        return real(self, [replace(r, method="lead") for r in requests])
 
-    monkeypatch.setattr(Summarizer, "summarize_many", summarize_many, raising=False)
+    monkeypatch.setattr(Summarizer, "summarize_requests", summarize_requests)
     monkeypatch.setattr(Summarizer, "abstractive_status", lambda self: (True, "test"))
-    monkeypatch.setattr(Summarizer, "resolve_method", lambda self, method: "abstractive")
     path = tmp_path / "in.jsonl"
     with path.open("w") as out:
         for i, words in enumerate([30, 5, 50, 10, 40, 20, 60]):
             out.write(json.dumps({"id": f"n{i}", "text": "Short sentence here. " * words}) + "\n")
-    run(path, tmp_path / "out.jsonl", settings, keep_order=True, batch_size=3, request=SummaryRequest(method="abstractive"))
-    assert [r["id"] for r in read_results(tmp_path / "out.jsonl")] == [f"n{i}" for i in range(7)]
-    assert [len(c) for c in calls] == [3, 3] and all(c == sorted(c) for c in calls)
-    assert max(calls[0]) <= min(calls[1])
+        out.write(json.dumps({"id": "blank", "text": "  "}) + "\n")
+    counts, _ = run(
+        path, tmp_path / "out.jsonl", settings.replace(model="stand-in"), keep_order=True, batch_size=3,
+        request=SummaryRequest(method="abstractive"),
+    )
+    results = read_results(tmp_path / "out.jsonl")
+    assert [r["id"] for r in results] == [f"n{i}" for i in range(7)] + ["blank"]
+    assert results[-1]["error"]["type"] == "empty_input" and (counts.done, counts.failed) == (7, 1)
+    assert [len(c) for c in calls] == [3, 3, 2] and all(c == sorted(c) for c in calls)
+    assert max(calls[0]) <= min(calls[1]) and max(calls[1]) <= min(calls[2])
 
 
 def test_cli_exit_status_and_csv_output(tmp_path, capsys):
