@@ -37,9 +37,21 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def bytes_to_unicode() -> dict[int, str]:
+    """GPT-2's byte -> printable character table (the base of BART's byte-level vocabulary)."""
+    printable = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    chars = printable[:]
+    extra = 0
+    for byte in range(256):
+        if byte not in printable:
+            printable.append(byte)
+            chars.append(256 + extra)
+            extra += 1
+    return dict(zip(printable, map(chr, chars)))
+
+
 def build_distilbart(directory: Path):
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer, GenerationConfig
-    from transformers.models.gpt2.tokenization_gpt2 import bytes_to_unicode
 
     vocab_size = 50264
     tokens = ["<s>", "<pad>", "</s>", "<unk>"] + list(bytes_to_unicode().values())
