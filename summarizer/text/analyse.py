@@ -6,11 +6,13 @@ dropped, hyphenated line breaks repaired, whitespace and Unicode normalised).
 
 from __future__ import annotations
 
-from summarizer.text.dehyphenate import HYPHEN_BREAK, DocumentVocabulary, make_hyphen_fixer
+from bisect import bisect_right
+
+from summarizer.text.dehyphenate import HYPHEN_AT_LINE_END, HYPHEN_BREAK, DocumentVocabulary, make_hyphen_fixer
 from summarizer.text.layout import BODY, BYLINE, DATELINE, Layout, ParagraphSpan, SentenceSpan
 from summarizer.text.metadata import attribution_tail, classify_sentence, dateline_length
 from summarizer.text.normalize import clean_fragment, is_space
-from summarizer.text.repair import RepairedParagraph, repair_paragraphs
+from summarizer.text.repair import RepairedParagraph, iter_paragraphs
 from summarizer.text.segment import split_sentences
 
 
@@ -19,23 +21,31 @@ class _Renderer:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self._fix_hyphen = make_hyphen_fixer(DocumentVocabulary(raw))
+        self._vocabulary = DocumentVocabulary(raw)
 
     def text(self, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> str:
         raw = self.raw
+        piece_starts = [(0, start)]  # (offset in fragment, raw offset) of each kept piece
         if skip:
-            pieces, pos = [], start
+            pieces, pos, length = [], start, 0
             for a, b in skip:
                 if b <= start or a >= end:
                     continue
                 pieces.append(raw[pos : max(pos, a)])
+                length += len(pieces[-1]) + 1
                 pos = max(pos, b)
+                piece_starts.append((length, pos))
             pieces.append(raw[pos:end])
             fragment = "\n".join(pieces)
         else:
             fragment = raw[start:end]
-        if "-" in fragment:
-            fragment = HYPHEN_BREAK.sub(self._fix_hyphen, fragment)
+        if "-" in fragment and HYPHEN_AT_LINE_END.search(fragment):
+
+            def raw_offset(at: int) -> int:
+                base, origin = piece_starts[bisect_right(piece_starts, (at, len(raw))) - 1]
+                return origin + at - base
+
+            fragment = HYPHEN_BREAK.sub(make_hyphen_fixer(self._vocabulary, raw_offset), fragment)
         return clean_fragment(fragment)
 
 
@@ -52,7 +62,10 @@ def _skip_forward(raw: str, pos: int, end: int, skip: tuple[tuple[int, int], ...
     return pos
 
 
-def _sentences(raw: str, para: RepairedParagraph, render: _Renderer, first: bool) -> list[SentenceSpan]:
+def _sentences(raw: str, para: RepairedParagraph, render: _Renderer, first: bool) -> tuple[str, list[SentenceSpan]]:
+    """The paragraph's display text and its sentences. The text is the sentences' texts
+    joined by spaces: the same as rendering the whole paragraph (sentences are separated
+    by whitespace only), without a second pass over it."""
     spans = []
     for start, end in split_sentences(raw, para.start, para.end):
         if para.skip:
@@ -63,6 +76,7 @@ def _sentences(raw: str, para: RepairedParagraph, render: _Renderer, first: bool
         if text:
             spans.append([start, end, text])
     sentences: list[SentenceSpan] = []
+    paragraph_text = " ".join(text for _, _, text in spans)
     for index, (start, end, text) in enumerate(spans):
         if first and index == 0:
             cut = dateline_length(text)
@@ -76,7 +90,7 @@ def _sentences(raw: str, para: RepairedParagraph, render: _Renderer, first: bool
                     sentences.append(SentenceSpan(start, _trim_end(raw, start, split), head, DATELINE))
                     start, text = split, render.text(split, end, para.skip)
         sentences.append(SentenceSpan(start, end, text, classify_sentence(text, len(spans))))
-    return sentences
+    return paragraph_text, sentences
 
 
 def _trim_end(raw: str, start: int, end: int) -> int:
@@ -133,11 +147,8 @@ def analyse_text(raw: str) -> Layout:
     """Repair and segment `raw`; every span is an exact range of `raw`."""
     render = _Renderer(raw)
     paragraphs: list[ParagraphSpan] = []
-    for para in repair_paragraphs(raw):
-        text = render.text(para.start, para.end, para.skip)
-        if not text:
-            continue
-        sentences = _sentences(raw, para, render, first=not paragraphs)
+    for para in iter_paragraphs(raw):
+        text, sentences = _sentences(raw, para, render, first=not paragraphs)
         if sentences:
             paragraphs.append(ParagraphSpan(para.start, para.end, text, tuple(sentences)))
     dateline = None

@@ -33,9 +33,15 @@ def collapse_spaces(fragment: str) -> str:
 
 def clean_fragment(fragment: str) -> str:
     """Raw fragment -> display text: NFC, control/zero-width characters removed, spaces collapsed."""
-    if fragment.isascii() and fragment.isprintable() and "  " not in fragment:
-        return fragment.strip(" ")  # the common case, without a regex pass
-    if not fragment.isascii():
+    if fragment.isascii():
+        if fragment.isprintable() and "  " not in fragment:
+            return fragment.strip(" ")  # the common case, without a regex pass
+        # ASCII whitespace for str.split() is exactly the ASCII part of ANY_SPACE; what is
+        # left unprintable after collapsing it is a control character for the slow path.
+        collapsed = " ".join(fragment.split())
+        if collapsed.isprintable():
+            return collapsed
+    else:
         fragment = unicodedata.normalize("NFC", fragment)
     fragment = _INVISIBLE.sub("", fragment)
     return collapse_spaces(fragment)

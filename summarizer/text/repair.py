@@ -10,6 +10,11 @@ Every decision is made between two consecutive kept lines (`prev`, `cur`) from e
   indented; in hard-wrapped text when `prev` is short (the next word would have fit)
   and ends a sentence or is a heading, or `cur` is a list item; in unwrapped text always.
 
+A line after a blank line that splits a sentence is judged with the line before the
+blank when the two fit in the wrap width together (the blank was typed into one line).
+A paragraph may end without punctuation when it is a heading, a short caption, or stops
+on formula or table debris (a number or a lone letter, as PDF extraction leaves them).
+
 Because the output of repair has blank lines only between paragraphs where no
 continuation evidence holds, repair is idempotent.
 """
@@ -17,6 +22,8 @@ continuation evidence holds, repair is idempotent.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer.text.lines import Line, scan_lines
@@ -140,29 +147,50 @@ def _starts_new_sentence(head: str) -> bool:
 
 def measure_shape(lines: list[Line]) -> DocumentShape:
     """Indentation style, wrap width and wrap style, from lines followed by a single break."""
-    content = [ln for ln in lines if not ln.blank]
-    if not content:
-        return DocumentShape(False, 0, False, 0, True)
+    # One pass over the lines (this runs on every document, so it avoids per-pair objects).
     indents: dict[int, int] = {}
-    for ln in content:
+    pair_widths: list[int] = []  # width of each line followed by a non-blank line
+    wrap_fits: list[int] = []  # for mid-sentence wraps: width the line would have with the next word
+    indented_starts = 0
+    prev: Line | None = None
+    prev_inside = True  # prev does not follow a blank line
+    for ln in lines:
+        if ln.start == ln.end:
+            prev, prev_inside = None, False
+            continue
         indents[ln.indent] = indents.get(ln.indent, 0) + 1
+        if prev is not None:
+            pair_widths.append(prev.indent + len(prev.text))
+            # A line after a blank line may be the tail of a line that the blank line split
+            # (a paragraph broken mid-sentence): it shows nothing about the wrap style.
+            if prev_inside and ln.text[:1].islower() and not ends_sentence(prev.text):
+                wrap_fits.append(prev.indent + len(prev.text) + 1 + _first_word_length(ln.text))
+        prev_inside = prev is not None or ln is lines[0]
+        prev = ln
+    if not indents:
+        return DocumentShape(False, 0, False, 0, True)
     base = max(indents.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if not a.blank and not b.blank]
     # First-line indentation: indented lines directly followed by a base-indent line.
-    indented_starts = sum(1 for a, b in pairs if a.indent > base and b.indent == base)
+    prev = None
+    for ln in lines:
+        if ln.start == ln.end:
+            prev = None
+            continue
+        if prev is not None and prev.indent > base and ln.indent == base:
+            indented_starts += 1
+        prev = ln
     indented = indented_starts >= 1 and indents.get(base, 0) > indented_starts
-    if len(pairs) < MIN_WRAPPED_LINES:
+    if len(pair_widths) < MIN_WRAPPED_LINES:
         return DocumentShape(indented, base, False, 0, True)
-    widths = sorted(a.width for a, _ in pairs)
+    widths = sorted(pair_widths)
     width = widths[min(len(widths) - 1, int(len(widths) * WRAP_WIDTH_PERCENTILE))]
-    full = sum(1 for w in widths if w >= FULL_LINE_FRACTION * width)
+    full = len(widths) - bisect_left(widths, FULL_LINE_FRACTION * width)
     wrapped = width <= MAX_WRAP_WIDTH and full >= MIN_FULL_SHARE * len(widths)
     # Greedy wrapping (a line breaks only when the next word does not fit) makes "the next
     # word would have fit" proof of an intended break. Hand-wrapped wire copy is ragged:
     # there only the end of a sentence tells a paragraph end.
-    wraps = [(a, b) for a, b in pairs if b.text[:1].islower() and not ends_sentence(a.text)]
-    ragged = sum(1 for a, b in wraps if a.width + 1 + _first_word_length(b.text) <= width)
-    greedy = len(wraps) < MIN_WRAPPED_LINES or ragged <= MAX_RAGGED_SHARE * len(wraps)
+    ragged = sum(1 for fit in wrap_fits if fit <= width)
+    greedy = len(wrap_fits) < MIN_WRAPPED_LINES or ragged <= MAX_RAGGED_SHARE * len(wrap_fits)
     return DocumentShape(indented, base, wrapped, width, greedy)
 
 
@@ -183,18 +211,42 @@ def can_end_paragraph(prev_tail: str, paragraph: str) -> bool:
     """News paragraphs end with punctuation; only headings and short captions need not.
     Every break must pass this test, blank line or not: that keeps repair idempotent (its
     output has blank lines only where this holds)."""
-    if ends_sentence(prev_tail) or is_boilerplate_line(paragraph):
+    if ends_sentence(prev_tail) or is_boilerplate_line(paragraph) or ends_with_formula_debris(prev_tail):
         return True
     return len(paragraph.split()) <= MAX_SUBHEADING_WORDS or looks_like_heading(paragraph)
 
 
-def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape, first_line: bool = False) -> bool:
-    """Does a new paragraph start at `cur`? (Before the can_end_paragraph test.)"""
-    prev_tail, cur_head = _edge_tail(prev), _edge_head(cur)
+def ends_with_formula_debris(tail: str) -> bool:
+    """The last token is no word: a number, a symbol or a lone letter ("I 1", "(2)", "e (j)").
+    PDF extraction leaves such pieces of formulas and tables where prose stops; a sentence
+    in prose rarely breaks right after one."""
+    words = tail.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1].strip("()[]{},;")
+    letters = sum(1 for c in last if c.isalpha())
+    return letters == 0 or (letters == 1 and len(last) <= 2)
+
+
+def is_break(
+    prev: Line,
+    cur: Line,
+    blank_between: bool,
+    shape: DocumentShape,
+    first_line: bool = False,
+    edges: tuple[str, str] | None = None,
+    prev_width: int | None = None,
+) -> bool:
+    """Does a new paragraph start at `cur`? (Before the can_end_paragraph test.) `edges` is
+    (_edge_tail(prev), _edge_head(cur)) when the caller has them already; `prev_width` is
+    the width of the original line `prev` ends (see line_width_after_join)."""
+    prev_tail, cur_head = edges or (_edge_tail(prev), _edge_head(cur))
+    if prev_width is None:
+        prev_width = prev.width
     if continues(prev_tail, cur_head):
         return False
     prev_ends = ends_sentence(prev_tail)
-    prev_full = prev.width + 1 + _first_word_length(cur_head) > shape.wrap_width
+    prev_full = prev_width + 1 + _first_word_length(cur_head) > shape.wrap_width
     if blank_between:
         # A full hard-wrapped line that stops mid-sentence goes on after the blank line.
         return prev_ends or not (shape.wrapped and prev_full and not looks_like_heading(prev.text))
@@ -214,7 +266,7 @@ def is_break(prev: Line, cur: Line, blank_between: bool, shape: DocumentShape, f
     # very short line before a capital, except the first line (a removed dateline).
     if sentence_ends_between(prev_tail, cur_head) or _is_heading_line(prev_tail, first_line):
         return True
-    return not first_line and prev.width < SHORT_LINE_FRACTION * shape.wrap_width and _starts_new_sentence(cur_head)
+    return not first_line and prev_width < SHORT_LINE_FRACTION * shape.wrap_width and _starts_new_sentence(cur_head)
 
 
 def _is_heading_line(text: str, first_line: bool) -> bool:
@@ -229,15 +281,24 @@ def _is_heading_line(text: str, first_line: bool) -> bool:
 
 def _is_page_number(lines: list[Line], i: int) -> bool:
     """A bare page number between two lines of running text (no blank line around it)."""
-    if i == 0 or i + 1 >= len(lines):
+    ln = lines[i]
+    if len(ln.text) > MAX_PAGE_NUMBER_CHARS or i == 0 or i + 1 >= len(lines):
         return False
-    ln, before, after = lines[i], lines[i - 1], lines[i + 1]
-    if len(ln.text) > MAX_PAGE_NUMBER_CHARS:
-        return False
+    before, after = lines[i - 1], lines[i + 1]
     return not before.blank and not after.blank and bool(_PAGE_NUMBER.match(ln.text)) and not ends_sentence(before.text)
 
 
-def _breaks(raw: str, start: int, prev: Line, cur: Line, gap: bool, shape: DocumentShape, first_line: bool) -> bool:
+def _breaks(
+    raw: str,
+    start: int,
+    prev: Line,
+    cur: Line,
+    gap: bool,
+    shape: DocumentShape,
+    first_line: bool,
+    edges: tuple[str, str],
+    prev_width: int,
+) -> bool:
     # Only the first words of the paragraph matter (a heading? a share bar?): a bounded
     # slice, so linear overall. Both tests look at the whole paragraph so far, as a second
     # repair pass will.
@@ -245,38 +306,70 @@ def _breaks(raw: str, start: int, prev: Line, cur: Line, gap: bool, shape: Docum
         paragraph = raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)]
         if is_boilerplate_line(clean_fragment(paragraph)):
             return True  # "Share this with" / "Email" / "Facebook": separate items
-    if not is_break(prev, cur, gap, shape, first_line):
+    if not is_break(prev, cur, gap, shape, first_line, edges, prev_width):
         return False
-    return can_end_paragraph(_edge_tail(prev), clean_fragment(raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)]))
+    return can_end_paragraph(edges[0], clean_fragment(raw[start : min(prev.end, start + PARAGRAPH_HEAD_CHARS)]))
 
 
 def repair_paragraphs(raw: str) -> list[RepairedParagraph]:
     """Paragraph spans of `raw` after repair (offsets into raw)."""
+    return list(iter_paragraphs(raw))
+
+
+def line_width_after_join(prev_width: int, cur: Line, blank_between: bool, shape: DocumentShape) -> int:
+    """Width of the original line that `cur` ends, once `cur` is joined to the line before.
+
+    A blank line inside a sentence of hard-wrapped text is often typed into a line: the
+    line after it is the tail of a line, short only because it was split. When the two
+    pieces fit in the wrap width together, they are judged as the one line they were
+    (otherwise "... the British" + blank + "people." would make "people." a short last line)."""
+    if blank_between and shape.wrapped and prev_width + 1 + cur.width <= shape.wrap_width:
+        return prev_width + 1 + cur.width
+    return cur.width
+
+
+def iter_paragraphs(raw: str) -> Iterator[RepairedParagraph]:
+    """repair_paragraphs one at a time, so that a caller can finish each paragraph while
+    its text is still in the CPU cache (large documents stay linear in time)."""
     lines = scan_lines(raw)
     shape = measure_shape(lines)
-    paragraphs: list[RepairedParagraph] = []
+    first_paragraph = True
     start = end = -1
     skip: list[tuple[int, int]] = []
     pending_skip: list[tuple[int, int]] = []
     prev: Line | None = None
+    prev_tail = ""
+    prev_width = 0
     blank_between = False
     for i, cur in enumerate(lines):
-        if cur.blank:
+        if cur.start == cur.end:  # blank
             blank_between = prev is not None
             continue
         if shape.wrapped and prev is not None and not blank_between and _is_page_number(lines, i):
             pending_skip.append((cur.start, cur.end))
             continue
-        if prev is None or _breaks(raw, start, prev, cur, blank_between or cur.page_break, shape, not paragraphs and start == prev.start):
+        if prev is None or _breaks(
+            raw,
+            start,
+            prev,
+            cur,
+            blank_between or cur.page_break,
+            shape,
+            first_paragraph and start == prev.start,
+            (prev_tail, _edge_head(cur)),
+            prev_width,
+        ):
             if prev is not None:
-                paragraphs.append(RepairedParagraph(start, end, tuple(skip)))
+                yield RepairedParagraph(start, end, tuple(skip))
+                first_paragraph = False
             start, skip = cur.start, []
+            prev_width = cur.width
         else:
             skip.extend(pending_skip)
+            prev_width = line_width_after_join(prev_width, cur, blank_between, shape)
         pending_skip = []
         end = cur.end
-        prev = cur
+        prev, prev_tail = cur, _edge_tail(cur)
         blank_between = False
     if prev is not None:
-        paragraphs.append(RepairedParagraph(start, end, tuple(skip)))
-    return paragraphs
+        yield RepairedParagraph(start, end, tuple(skip))

@@ -107,3 +107,38 @@ def test_numbered_heading_in_pdf_text_starts_its_own_paragraph():
     wrapped = textwrap.fill(ARTICLE[0], 80)
     raw = "2.1 Related Work\n" + wrapped + "\n3 Method\n" + textwrap.fill(ARTICLE[2], 80)
     assert paragraphs(raw) == ["2.1 Related Work", ARTICLE[0], "3 Method", ARTICLE[2]]
+
+
+def _greedy_wrap(paragraphs: list[str], width: int) -> str:
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+_LONG_PARAGRAPH = (
+    "The council met on Tuesday to discuss the new budget for the coming year. Members "
+    "argued for several hours about the cost of the road repairs and the plan for a new "
+    "library in the town centre, which many residents have asked for since the old one "
+    "closed. The mayor said that the town let its people. There is a real "
+    "need for better services, she added, and the council would publish its plan soon."
+)
+
+
+def test_blank_line_typed_into_a_wrapped_line_does_not_make_a_short_last_line():
+    wrapped = _greedy_wrap([_LONG_PARAGRAPH, _LONG_PARAGRAPH.replace("council", "board")], 60)
+    assert "\nold one closed. The mayor said that the town let its people.\nThere" in wrapped
+    # A blank line typed inside that full line: "people." is short only because of it, so
+    # it is no paragraph end.
+    broken = wrapped.replace("let its people.", "let its\n\npeople.", 1)
+    layout = analyse_text(broken)
+    assert len(layout.paragraphs) == 2
+    assert "the town let its people. There is a real need" in layout.paragraphs[0].text
+
+
+def test_paragraph_ending_in_an_equation_number_can_end_before_a_blank_line():
+    raw = (
+        "The similarity of two customers is the cosine of the angle between their vectors (2)\n\n"
+        "The same measures can also be used to compare two products."
+    )
+    assert len(analyse_text(raw).paragraphs) == 2
+    # A paragraph that stops on a word still continues after the blank line.
+    joined = raw.replace(" (2)", "")
+    assert len(analyse_text(joined).paragraphs) == 1
