@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 from summarizer.document import Document
 from summarizer.errors import InputError, OptionError, SummarizerError
 from summarizer.pipeline import Summarizer
+from summarizer.settings import HEADLINE_WORDS_RANGE, SUMMARY_WORDS_RANGE
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 TARGETS = ("summary", "headline")
@@ -124,12 +125,16 @@ def evaluate(
 def _length_options(target: str, sentences: int | None, words: int | None, length: str | None, reference: str) -> dict:
     if target == "headline":
         budget = len(reference.split()) if length == REFERENCE_LENGTH else words
-        return {"headline_words": max(3, min(40, budget))} if budget else {}
+        return {"headline_words": _clamp(budget, HEADLINE_WORDS_RANGE)} if budget else {}
     if length == REFERENCE_LENGTH:
-        return {"summary_words": max(5, min(1000, len(reference.split())))}
+        return {"summary_words": _clamp(len(reference.split()), SUMMARY_WORDS_RANGE)}
     if words is not None:
         return {"summary_words": words}
     return {"summary_sentences": sentences if sentences is not None else 3}
+
+
+def _clamp(value: int, bounds: tuple[int, int]) -> int:
+    return max(bounds[0], min(bounds[1], value))
 
 
 def format_table(results: dict[str, dict[str, float | int]]) -> str:

@@ -74,7 +74,7 @@ def test_abstractive_without_a_model_is_a_clear_error(summarizer):
         ({"method": "magic"}, "unknown method"),
         ({"summary_words": 2}, "from 5 to 1000"),
         ({"summary_sentences": 0}, "from 1 to 100"),
-        ({"headline_words": 100}, "from 3 to 40"),
+        ({"headline_words": 100}, "from 3 to 22"),
         ({"summary_words": 50, "summary_sentences": 2}, "not both"),
     ],
 )
