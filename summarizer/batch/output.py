@@ -147,7 +147,9 @@ def _result_id(line: bytes, output_format: str) -> str | None:
         value = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError, csv.Error, StopIteration):
         return None
-    record_id = value.get("id") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or not ("schema_version" in value or "error" in value):
+        return None  # not a result (an input file given as the output, for one)
+    record_id = value.get("id")
     return record_id if isinstance(record_id, str) else None
 
 

@@ -64,7 +64,9 @@ def run_on_ray(records: Iterable[InputRecord], settings: Settings, options: Any,
         actors = options.workers or (gpus or max(1, int(resources.get("CPU", 1))))
         for window in chunked(records, RAY_WINDOW_RECORDS):
             # One block per actor call, so the blocks spread over the whole actor pool.
-            dataset = ray.data.from_arrow([_to_table(block) for block in chunked(window, RAY_BATCH_RECORDS)])
+            # (from_items builds the blocks here; from_arrow runs a remote task per block.)
+            blocks = -(-len(window) // RAY_BATCH_RECORDS)
+            dataset = ray.data.from_items([_to_row(record) for record in window], override_num_blocks=blocks)
             results = dataset.map_batches(
                 SummarizerActor,
                 fn_constructor_kwargs={
@@ -86,19 +88,16 @@ def run_on_ray(records: Iterable[InputRecord], settings: Settings, options: Any,
             ray.shutdown()
 
 
-def _to_table(records: list[InputRecord]) -> Any:
-    """Records as an Arrow table of plain strings ("" = none): one type per column."""
-    import pyarrow as pa
-
-    return pa.table(
-        {
-            "id": [r.id for r in records],
-            "text": [r.text or "" for r in records],
-            "title": [r.title or "" for r in records],
-            "error_type": [r.error.type if r.error else "" for r in records],
-            "error_message": [r.error.message if r.error else "" for r in records],
-        }
-    )
+def _to_row(record: InputRecord) -> dict[str, str]:
+    # Plain strings ("" = none) so every column has one Arrow type.
+    error = record.error
+    return {
+        "id": record.id,
+        "text": record.text or "",
+        "title": record.title or "",
+        "error_type": error.type if error else "",
+        "error_message": error.message if error else "",
+    }
 
 
 def _from_row(record_id: str, text: str, title: str, error_type: str, error_message: str) -> InputRecord:

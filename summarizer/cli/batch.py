@@ -13,6 +13,7 @@ from summarizer.batch import BatchOptions, FieldNames, SummaryRequest, open_inpu
 from summarizer.batch.output import OUTPUT_FORMATS, output_format_for
 from summarizer.batch.readers import INPUT_FORMATS
 from summarizer.batch.runner import DEFAULT_ABSTRACTIVE_BATCH, ENGINES
+from summarizer.errors import OptionError
 from summarizer.settings import Settings
 
 EXIT_RECORDS_FAILED = 1
@@ -60,6 +61,8 @@ def run(args) -> int:
         text=(args.text_field,) if args.text_field else FieldNames().text,
         title=args.title_field,
     )
+    if args.input != "-" and Path(args.input).resolve() == Path(args.output).resolve():
+        raise OptionError(f"the output {args.output} is the input file; choose another -o")
     source = open_input(args.input, args.input_format, fields, args.encoding)
     options = BatchOptions(
         output=Path(args.output),

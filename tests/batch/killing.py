@@ -42,7 +42,9 @@ def count_lines(path: Path) -> int:
         return 0
 
 
-def run_until(command: list[str], output_path: Path, kill_at_lines: int, timeout_s: float = 120) -> tuple[int | None, int, bool]:
+def run_until(
+    command: list[str], output_path: Path, kill_at_lines: int, timeout_s: float = 120, cwd: Path = REPO
+) -> tuple[int | None, int, bool]:
     """Start `command`; SIGKILL it once the output holds `kill_at_lines` lines.
 
     Returns (exit code or None when killed, lines at kill, workers exited by themselves).
@@ -50,7 +52,7 @@ def run_until(command: list[str], output_path: Path, kill_at_lines: int, timeout
     then kills any straggler.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMARIZER_")}
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + timeout_s
     try:
         while process.poll() is None and time.monotonic() < deadline:
@@ -86,7 +88,9 @@ def _kill_group(pgid: int) -> None:
         pass
 
 
-def kill_and_resume(input_path: Path, output_path: Path, ids: list[str], kill_points: list[int], *extra: str) -> KillReport:
+def kill_and_resume(
+    input_path: Path, output_path: Path, ids: list[str], kill_points: list[int], *extra: str, cwd: Path = REPO
+) -> KillReport:
     """Kill at each point (a line count, or one line past the last kill), resume each time,
     finish, then audit the output."""
     report = KillReport()
@@ -95,14 +99,14 @@ def kill_and_resume(input_path: Path, output_path: Path, ids: list[str], kill_po
         before = output_path.read_bytes() if output_path.exists() else b""
         report.torn_repairs += bool(before) and not before.endswith(b"\n")
         # At least one new line, so every kill lands while records are being written.
-        code, lines, workers_exited = run_until(command, output_path, max(point, before.count(b"\n") + 1))
+        code, lines, workers_exited = run_until(command, output_path, max(point, before.count(b"\n") + 1), cwd=cwd)
         report.orphaned_workers += not workers_exited
         if code is None:
             report.kills += 1
             report.lines_at_kill.append(lines)
         else:
             report.late += 1
-    code, _, _ = run_until(command, output_path, kill_at_lines=10**12)
+    code, _, _ = run_until(command, output_path, kill_at_lines=10**12, cwd=cwd)
     if code not in (0, 1):
         raise RuntimeError(f"final resume run exited with {code}")
     seen: dict[str, int] = {}

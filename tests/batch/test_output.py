@@ -13,6 +13,7 @@ SUMMARY = {
     "method": "lead",
     "model": None,
     "warnings": [{"code": "extractive_only", "message": "no model"}],
+    "schema_version": "1.0",
 }
 
 
@@ -85,6 +86,10 @@ def test_a_foreign_output_file_is_refused_not_appended_to(tmp_path):
     path.write_text("this is my thesis\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 1 is not a jsonl batch result"):
         prepare_output(path, "jsonl")
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"id": "a1", "text": "An input line, not a result."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="not a jsonl batch result"):
+        prepare_output(articles, "jsonl")
     other = tmp_path / "out.csv"
     other.write_text("name,age\n", encoding="utf-8")
     with pytest.raises(InputError, match="header"):

@@ -119,6 +119,8 @@ def test_cli_exit_status_and_csv_output(tmp_path, capsys):
     assert main(["batch", str(path), "-o", str(tmp_path / "out.csv"), "--workers", "1", "--quiet"]) == 1
     assert "1 failed, 4 skipped" in capsys.readouterr().err
     assert main(["batch", str(path), "-o", str(tmp_path / "x.jsonl"), "--words", "2"]) == 2
+    assert main(["batch", str(path), "-o", str(path)]) == 2
+    assert "is the input file" in capsys.readouterr().err
 
 
 def test_progress_line_shows_rate_and_eta():
