@@ -114,6 +114,51 @@ def lexrank(similarity: np.ndarray) -> np.ndarray:
     return scores / scores.sum()
 
 
+# English function words left out of the word overlap of content_degree(). Text in another
+# language keeps all its words: the score still works, only less sharply.
+FUNCTION_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either even ever
+    few for from further had has have having he her here hers herself him himself his how however
+    if in into is it its itself just may me might more most must my myself no nor not now of off on
+    once only or other our ours ourselves out over own per same shall she should since so some such
+    than that the their theirs them themselves then there these they this those though through thus
+    to too under until up upon us very via was we were what when where whether which while who whom
+    whose why will with within without would yet you your yours yourself yourselves said says say
+    mr mrs ms one two new told""".split()
+)
+# Words compare by their first STEM_CHARS characters: a crude stemmer that needs no language
+# ("economy"/"economic", "market"/"markets").
+STEM_CHARS = 6
+
+
+def content_degree(tokens: list[list[str]]) -> np.ndarray:
+    """TextRank's score of each sentence, in closed form: its weighted degree.
+
+    TextRank (Mihalcea & Tarau 2004, as sumy implements it) links two sentences by the
+    content words they share divided by log(length 1) + log(length 2), self-links included,
+    and ranks by a random walk on those links. On a symmetric graph that walk's stationary
+    distribution is proportional to each sentence's degree (sum of its links), so the
+    degree is TextRank's ranking without the iterations. Long sentences full of the
+    article's recurring words score highest: what people keep when they select ~40% of an
+    article (BBC), not what a 3-sentence highlight needs (CNN/DM).
+    """
+    count = len(tokens)
+    if count == 0:
+        return np.zeros(0)
+    stems = [[w[:STEM_CHARS] for w in words if w not in FUNCTION_WORDS] for words in tokens]
+    term_ids: dict[str, int] = {}
+    flat = [term_ids.setdefault(stem, len(term_ids)) for words in stems for stem in words]
+    terms = max(1, len(term_ids))
+    rows = np.repeat(np.arange(count), [len(words) for words in stems])
+    counts = np.bincount(rows * terms + np.array(flat, dtype=np.int64), minlength=count * terms).reshape(count, terms)
+    overlap = np.einsum("ik,jk->ij", counts, counts).astype(float)
+    log_length = np.log(np.maximum(1, counts.sum(axis=1)))
+    norm = log_length[:, None] + log_length[None, :]
+    # Two one-word sentences: sumy keeps the raw overlap (0 or 1).
+    return np.divide(overlap, norm, out=overlap.copy(), where=norm > 0).sum(axis=1)
+
+
 # Names of the learned ranker's features, in the order feature_matrix() returns them.
 FEATURE_NAMES = (
     "first_body_sentence",

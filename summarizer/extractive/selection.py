@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.document import Document, Sentence
+from summarizer.extractive.base import Ranker
 from summarizer.summary import SummaryWarning
 
 _WORD = re.compile(r"\w+")
@@ -144,6 +145,26 @@ def select_sentences(
             )
         )
     return Selection(tuple(sorted(s.index for s in chosen)), tuple(warnings))
+
+
+def budget_share(document: Document, budget: LengthBudget) -> float:
+    """The budget as a share of the body (in the budget's unit): 0.1 for 3 of 30 sentences."""
+    body = document.body_sentences or document.sentences
+    if budget.ratio is not None:
+        return budget.ratio
+    size, limit, unit = _measure(budget, body)
+    total = sum(size(s) for s in body) + (_SEPARATOR * (len(body) - 1) if unit == "characters" else 0)
+    return min(1.0, limit / max(1, total))
+
+
+def scores_within(ranker: Ranker, document: Document, budget: LengthBudget) -> list[float]:
+    """The ranker's scores for this budget: a ranker with `score_for_share` hears the budget's
+    share of the article (what makes a sentence worth keeping differs between a 3-sentence
+    highlight and a 40% extract); any other ranker scores once for every budget."""
+    score_for_share = getattr(ranker, "score_for_share", None)
+    if score_for_share is None:
+        return ranker.score(document)
+    return score_for_share(document, budget_share(document, budget))
 
 
 # Characters between two selected sentences when the summary is joined (one space).

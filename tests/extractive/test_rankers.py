@@ -8,8 +8,25 @@ import pytest
 from summarizer.document import Document
 from summarizer.errors import OptionError, SummarizerError
 from summarizer.extractive import get_ranker, ranker_names
-from summarizer.extractive.features import FEATURE_NAMES, feature_matrix, lexrank, sentence_vectors
-from summarizer.extractive.learned import DEFAULT_WEIGHTS, LearnedRanker, RankerWeights
+from summarizer.extractive.features import (
+    FEATURE_NAMES,
+    FUNCTION_WORDS,
+    content_degree,
+    feature_matrix,
+    lexrank,
+    sentence_vectors,
+    words_of,
+)
+from summarizer.extractive.learned import (
+    CENTRALITY_FROM_SHARE,
+    CENTRALITY_FULL_SHARE,
+    CENTRALITY_WEIGHT,
+    DEFAULT_WEIGHTS,
+    LearnedRanker,
+    RankerWeights,
+    centrality_weight,
+)
+from summarizer.extractive.selection import LengthBudget, budget_share, scores_within
 
 TOPICAL = (
     "The city council approved the new tram line on Monday.\n\n"
@@ -88,3 +105,72 @@ def test_weights_for_other_features_are_refused_with_the_fix(tmp_path):
         RankerWeights(data)
     with pytest.raises(SummarizerError, match="not found"):
         RankerWeights.load(tmp_path / "missing.json")
+
+
+def test_content_degree_favours_long_sentences_of_recurring_words_and_ignores_function_words():
+    tokens = [
+        words_of("The tram line will link the station with the hospital and the university."),
+        words_of("Tram line works near the hospital and the station start in spring."),
+        words_of("It is what it is, and that is that."),
+    ]
+    degree = content_degree(tokens)
+    assert degree.shape == (3,)
+    assert degree[0] > degree[2] and degree[1] > degree[2]
+    # Function words link nothing: two sentences made only of them share no edge.
+    only_function_words = content_degree([words_of("it is what it is"), words_of("that is as it was")])
+    assert np.allclose(only_function_words, [0.0, 0.0])
+    assert content_degree([]).shape == (0,)
+
+
+def test_content_degree_matches_textrank_random_walk_ranking():
+    # On a connected symmetric graph the walk's stationary distribution is proportional to
+    # the degree (the cat sentence, linked to nothing but itself, is left out).
+    tokens = [words_of(text) for text in TOPICAL.split("\n\n") if "cat" not in text]
+    degree = content_degree(tokens)
+    stems = [[w[:6] for w in words if w not in FUNCTION_WORDS] for words in tokens]
+    links = np.array(
+        [[sum(b.count(w) for w in a) / (np.log(len(a)) + np.log(len(b))) for b in stems] for a in stems]
+    )
+    walk = np.full(len(tokens), 1.0 / len(tokens))
+    for _ in range(200):
+        walk = walk @ (links / links.sum(axis=1, keepdims=True))
+    assert np.allclose(walk, degree / degree.sum())
+
+
+def test_centrality_weight_grows_with_the_budget_share():
+    assert centrality_weight(0.1) == 0.0
+    assert centrality_weight(CENTRALITY_FROM_SHARE) == 0.0
+    assert 0.0 < centrality_weight((CENTRALITY_FROM_SHARE + CENTRALITY_FULL_SHARE) / 2) < CENTRALITY_WEIGHT
+    assert centrality_weight(CENTRALITY_FULL_SHARE) == CENTRALITY_WEIGHT
+    assert centrality_weight(0.9) == CENTRALITY_WEIGHT
+
+
+def test_learned_scores_depend_on_the_budget_share_only_for_large_budgets(seed_text):
+    document = Document.from_text(seed_text)
+    ranker = LearnedRanker()
+    short = ranker.score_for_share(document, 0.1)
+    large = ranker.score_for_share(document, 0.45)
+    assert short == ranker.score(document)
+    body = [s.index for s in document.body_sentences]
+    assert large != short
+    assert all(0.0 < large[i] < 1.0 for i in body)
+    assert np.argsort([large[i] for i in body]).tolist() != np.argsort([short[i] for i in body]).tolist()
+
+
+def test_scores_within_passes_the_budget_share_to_rankers_that_take_it(seed_text):
+    document = Document.from_text(seed_text)
+    body_words = sum(s.word_count for s in document.body_sentences)
+    assert budget_share(document, LengthBudget(words=body_words // 2)) == pytest.approx(0.5, abs=0.01)
+    assert budget_share(document, LengthBudget(ratio=0.3)) == 0.3
+    assert budget_share(document, LengthBudget(words=10 * body_words)) == 1.0
+    heard = []
+
+    class ShareRanker:
+        def score_for_share(self, document, share):
+            heard.append(share)
+            return [0.0] * len(document.sentences)
+
+    scores_within(ShareRanker(), document, LengthBudget(sentences=1))
+    assert heard == [pytest.approx(1 / len(document.body_sentences))]
+    lexrank_ranker = get_ranker("lexrank")
+    assert scores_within(lexrank_ranker, document, LengthBudget(ratio=0.5)) == lexrank_ranker.score(document)
