@@ -31,6 +31,8 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin summarizer
 WORKDIR /app
 COPY --chown=summarizer:summarizer . /app
 USER summarizer
+# The same install command as the README and CI, without the test tools.
+ENV BOOTSTRAP_EXTRAS=eval,ctranslate2
 RUN bash scripts/bootstrap.sh
 
 ENV PATH=/app/.venv/bin:$PATH \
