@@ -18,7 +18,7 @@ from summarizer.document import Document
 from summarizer.errors import ModelUnavailableError, OptionError, SummarizerError
 from summarizer.extractive import get_ranker, ranker_names
 from summarizer.extractive.headline import headline_for
-from summarizer.extractive.selection import LengthBudget, scores_within, select_sentences
+from summarizer.extractive.selection import LengthBudget, rank_and_select
 from summarizer.settings import (
     HEADLINE_WORDS_RANGE,
     SUMMARY_SENTENCES_RANGE,
@@ -209,8 +209,7 @@ class Summarizer:
     def _summarize_extractive(self, document: Document, ranker_name: str, contract: LengthContract) -> Summary:
         started = time.perf_counter()
         ranker = self._ranker(ranker_name)
-        scores = scores_within(ranker, document, contract.summary)
-        selection = select_sentences(document, scores, contract.summary, positional=getattr(ranker, "positional", False))
+        scores, selection = rank_and_select(ranker, document, contract.summary)
         highlights = tuple(_highlight(document, i, scores[i]) for i in selection.indices)
         headline = headline_for(document, contract.headline_words)
         headline_source = _highlight(document, headline.sentence, scores[headline.sentence])

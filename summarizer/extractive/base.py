@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -21,3 +22,16 @@ class Ranker(Protocol):
         score: selection never picks them.
         """
         ...
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """What a budget-aware ranker (one with `rank_for(document, budget)`) returns.
+
+    `scores`: one per sentence of document.sentences, as Ranker.score; `chosen`: the whole
+    summary (sentence indices) when the ranker picks it itself, else None and selection
+    picks by the scores.
+    """
+
+    scores: list[float]
+    chosen: tuple[int, ...] | None = None

@@ -187,11 +187,26 @@ FEATURE_NAMES = (
 )
 
 
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """The learned ranker's view of one article, computed once and shared by its steps."""
+
+    matrix: np.ndarray  # (body sentences, FEATURE_NAMES)
+    indices: list[int]  # each row's index in document.sentences
+    tokens: list[list[str]]  # words_of() of each row's sentence
+
+
 def feature_matrix(document: Document) -> tuple[np.ndarray, list[int]]:
     """(features of each body sentence, their indices in document.sentences).
 
     Falls back to every sentence when the document has no body sentences.
     """
+    article = article_features(document)
+    return article.matrix, article.indices
+
+
+def article_features(document: Document) -> ArticleFeatures:
+    """feature_matrix() with the sentences' word tokens (see ArticleFeatures)."""
     body = [s for s in document.sentences if s.kind == BODY] or list(document.sentences)
     indices = [s.index for s in body]
     texts = [s.text for s in body]
@@ -250,4 +265,4 @@ def feature_matrix(document: Document) -> tuple[np.ndarray, list[int]]:
             log_body,
             sentence.paragraph == first_paragraph,
         )
-    return features, indices
+    return ArticleFeatures(features, indices, vectors.tokens)

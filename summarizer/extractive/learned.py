@@ -14,7 +14,10 @@ import numpy as np
 
 from summarizer.document import Document
 from summarizer.errors import SummarizerError
-from summarizer.extractive.features import FEATURE_NAMES, content_degree, feature_matrix, words_of
+from summarizer.extractive.base import Ranking
+from summarizer.extractive.features import FEATURE_NAMES, ArticleFeatures, article_features, content_degree
+from summarizer.extractive.selection import LengthBudget, budget_share
+from summarizer.extractive.summary_sets import SET_FEATURE_NAMES, applies_to, best_set
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "ranker.json"
 # Large budgets blend TextRank (features.content_degree) into the learned score: both are
@@ -45,6 +48,17 @@ class RankerWeights:
         self.b1 = np.array(data["b1"])
         self.w2 = np.array(data["w2"])
         self.b2 = float(data["b2"][0])
+        # The whole-summary model for small sentence budgets (summary_sets); optional.
+        set_model = data.get("set_model")
+        if set_model is not None and tuple(set_model.get("features", ())) != SET_FEATURE_NAMES:
+            raise SummarizerError(
+                "the learned ranker's set model was trained on other set features than this code computes; "
+                "retrain it with `python bench/train_ranker.py`"
+            )
+        # Sentence budget -> weights of the set model fitted for it.
+        self.set_weights: dict[int, np.ndarray] = {
+            int(size): np.array(values) for size, values in (set_model or {}).get("weights_by_sentences", {}).items()
+        }
 
     @classmethod
     def load(cls, path: Path = DEFAULT_WEIGHTS) -> "RankerWeights":
@@ -72,20 +86,33 @@ class LearnedRanker:
 
     def score(self, document: Document) -> list[float]:
         """The probability that each sentence belongs in a short summary (budget unknown)."""
-        features, indices = feature_matrix(document)
-        probabilities = 1.0 / (1.0 + np.exp(-self.weights.logits(features)))
-        return _per_sentence(document, indices, probabilities, fill=0.0)
+        article = article_features(document)
+        return _per_sentence(document, article.indices, _sigmoid(self.weights.logits(article.matrix)))
 
-    def score_for_share(self, document: Document, share: float) -> list[float]:
-        """Scores for a summary of `share` of the article (selection.scores_within calls this)."""
-        weight = centrality_weight(share)
-        if weight == 0.0:
-            return self.score(document)
-        features, indices = feature_matrix(document)
-        degree = content_degree([words_of(document.sentences[i].text) for i in indices])
-        blended = _standardised(self.weights.logits(features)) + weight * _standardised(degree)
-        # Through a sigmoid like score()'s, so every score an editor sees lies in (0, 1).
-        return _per_sentence(document, indices, 1.0 / (1.0 + np.exp(-blended)), fill=0.0)
+    def rank_for(self, document: Document, budget: LengthBudget) -> Ranking:
+        """Scores for this budget and, for small sentence budgets, the whole summary
+        (selection.rank_and_select calls this)."""
+        article = article_features(document)
+        logits = self.weights.logits(article.matrix)
+        weight = centrality_weight(budget_share(document, budget))
+        if weight > 0.0:
+            degree = content_degree(article.tokens)
+            # Through a sigmoid like score()'s, so every score an editor sees lies in (0, 1).
+            values = _sigmoid(_standardised(logits) + weight * _standardised(degree))
+        else:
+            values = _sigmoid(logits)
+        return Ranking(_per_sentence(document, article.indices, values), self._chosen_set(document, article, logits, budget))
+
+    def _chosen_set(
+        self, document: Document, article: ArticleFeatures, logits: np.ndarray, budget: LengthBudget
+    ) -> tuple[int, ...] | None:
+        """The set model's pick (summary_sets) for a sentence budget it was fitted on, else None."""
+        set_weights = self.weights.set_weights.get(budget.sentences) if budget.sentences else None
+        if set_weights is None or not applies_to(budget.sentences, len(article.indices)):
+            return None
+        texts = [document.sentences[i].text for i in article.indices]
+        members = best_set(texts, article.tokens, logits, budget.sentences, set_weights)
+        return tuple(article.indices[i] for i in members)
 
 
 def centrality_weight(share: float) -> float:
@@ -99,8 +126,13 @@ def _standardised(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / spread if spread > 0 else values - values.mean()
 
 
-def _per_sentence(document: Document, indices: list[int], values: np.ndarray, fill: float) -> list[float]:
-    scores = [fill] * len(document.sentences)
+def _sigmoid(values: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-values))
+
+
+def _per_sentence(document: Document, indices: list[int], values: np.ndarray) -> list[float]:
+    # Sentences outside the body (datelines, bylines) score 0, below every body sentence.
+    scores = [0.0] * len(document.sentences)
     for index, value in zip(indices, values):
         scores[index] = float(value)
     return scores

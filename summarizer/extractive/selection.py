@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.document import Document, Sentence
-from summarizer.extractive.base import Ranker
+from summarizer.extractive.base import Ranker, Ranking
 from summarizer.summary import SummaryWarning
 
 _WORD = re.compile(r"\w+")
@@ -157,14 +157,17 @@ def budget_share(document: Document, budget: LengthBudget) -> float:
     return min(1.0, limit / max(1, total))
 
 
-def scores_within(ranker: Ranker, document: Document, budget: LengthBudget) -> list[float]:
-    """The ranker's scores for this budget: a ranker with `score_for_share` hears the budget's
-    share of the article (what makes a sentence worth keeping differs between a 3-sentence
-    highlight and a 40% extract); any other ranker scores once for every budget."""
-    score_for_share = getattr(ranker, "score_for_share", None)
-    if score_for_share is None:
-        return ranker.score(document)
-    return score_for_share(document, budget_share(document, budget))
+def rank_and_select(ranker: Ranker, document: Document, budget: LengthBudget) -> tuple[list[float], Selection]:
+    """Scores and selection for this budget. A ranker with `rank_for` hears the budget (what
+    makes a sentence worth keeping differs between a 3-sentence highlight and a 40% extract)
+    and may choose the whole summary itself; any other ranker scores once for every budget
+    and select_sentences() picks."""
+    rank_for = getattr(ranker, "rank_for", None)
+    ranking = rank_for(document, budget) if rank_for is not None else Ranking(ranker.score(document))
+    if ranking.chosen is not None:
+        return ranking.scores, Selection(tuple(sorted(ranking.chosen)))
+    positional = getattr(ranker, "positional", False)
+    return ranking.scores, select_sentences(document, ranking.scores, budget, positional=positional)
 
 
 # Characters between two selected sentences when the summary is joined (one space).

@@ -26,7 +26,8 @@ from summarizer.extractive.learned import (
     RankerWeights,
     centrality_weight,
 )
-from summarizer.extractive.selection import LengthBudget, budget_share, scores_within
+from summarizer.extractive.base import Ranking
+from summarizer.extractive.selection import LengthBudget, budget_share, rank_and_select, select_sentences
 
 TOPICAL = (
     "The city council approved the new tram line on Monday.\n\n"
@@ -148,29 +149,42 @@ def test_centrality_weight_grows_with_the_budget_share():
 def test_learned_scores_depend_on_the_budget_share_only_for_large_budgets(seed_text):
     document = Document.from_text(seed_text)
     ranker = LearnedRanker()
-    short = ranker.score_for_share(document, 0.1)
-    large = ranker.score_for_share(document, 0.45)
-    assert short == ranker.score(document)
     body = [s.index for s in document.body_sentences]
+    body_words = sum(document.sentences[i].word_count for i in body)
+    short = ranker.rank_for(document, LengthBudget(words=max(1, body_words // 10))).scores
+    large = ranker.rank_for(document, LengthBudget(words=body_words // 2)).scores
+    assert short == ranker.score(document)
     assert large != short
     assert all(0.0 < large[i] < 1.0 for i in body)
     assert np.argsort([large[i] for i in body]).tolist() != np.argsort([short[i] for i in body]).tolist()
 
 
-def test_scores_within_passes_the_budget_share_to_rankers_that_take_it(seed_text):
+def test_budget_share_is_the_budget_over_the_body_in_its_unit(seed_text):
     document = Document.from_text(seed_text)
     body_words = sum(s.word_count for s in document.body_sentences)
     assert budget_share(document, LengthBudget(words=body_words // 2)) == pytest.approx(0.5, abs=0.01)
     assert budget_share(document, LengthBudget(ratio=0.3)) == 0.3
     assert budget_share(document, LengthBudget(words=10 * body_words)) == 1.0
+    assert budget_share(document, LengthBudget(sentences=1)) == pytest.approx(1 / len(document.body_sentences))
+
+
+def test_rank_and_select_uses_a_rankers_own_choice_and_falls_back_to_selection(seed_text):
+    document = Document.from_text(seed_text)
+    body = [s.index for s in document.body_sentences]
     heard = []
 
-    class ShareRanker:
-        def score_for_share(self, document, share):
-            heard.append(share)
-            return [0.0] * len(document.sentences)
+    class ChoosingRanker:
+        def rank_for(self, document, budget):
+            heard.append(budget)
+            return Ranking([0.5] * len(document.sentences), chosen=(body[3], body[1]))
 
-    scores_within(ShareRanker(), document, LengthBudget(sentences=1))
-    assert heard == [pytest.approx(1 / len(document.body_sentences))]
+    budget = LengthBudget(sentences=2)
+    scores, selection = rank_and_select(ChoosingRanker(), document, budget)
+    assert heard == [budget]
+    assert selection.indices == (body[1], body[3])  # document order
+    assert scores == [0.5] * len(document.sentences)
+    # A ranker without rank_for: its plain scores, picked by select_sentences.
     lexrank_ranker = get_ranker("lexrank")
-    assert scores_within(lexrank_ranker, document, LengthBudget(ratio=0.5)) == lexrank_ranker.score(document)
+    scores, selection = rank_and_select(lexrank_ranker, document, budget)
+    assert scores == lexrank_ranker.score(document)
+    assert selection == select_sentences(document, scores, budget)
