@@ -10,7 +10,7 @@ runner.py   run_batch(): wires them together
 """
 
 from summarizer.batch.readers import FieldNames, InputSource, open_input
-from summarizer.batch.records import InputRecord, SummaryRequest
+from summarizer.batch.records import InputRecord, SummaryOptions
 from summarizer.batch.runner import BatchOptions, run_batch
 
-__all__ = ["BatchOptions", "FieldNames", "InputRecord", "InputSource", "SummaryRequest", "open_input", "run_batch"]
+__all__ = ["BatchOptions", "FieldNames", "InputRecord", "InputSource", "SummaryOptions", "open_input", "run_batch"]

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import multiprocessing
 
 from summarizer.batch.output import formatter_for
-from summarizer.batch.records import InputRecord, SummaryRequest
+from summarizer.batch.records import InputRecord, SummaryOptions
 from summarizer.batch.work import summarize_group, summarize_records
 from summarizer.errors import SummarizerError
 from summarizer.settings import Settings
@@ -54,7 +54,7 @@ class ChunkProcessor:
     """Summarises a list of records and formats each result as an output line."""
 
     summarizer: Any
-    request: SummaryRequest
+    request: SummaryOptions
     output_format: str
 
     def __call__(self, records: Sequence[InputRecord]) -> list[Finished]:
@@ -68,7 +68,7 @@ class ChunkProcessor:
         return [(r.id, to_line(r), r.failed) for r in results]
 
 
-def build_processor(settings: Settings, request: SummaryRequest, output_format: str) -> ChunkProcessor:
+def build_processor(settings: Settings, request: SummaryOptions, output_format: str) -> ChunkProcessor:
     from summarizer.pipeline import Summarizer
 
     return ChunkProcessor(Summarizer(settings), request, output_format)
@@ -102,7 +102,7 @@ def run_abstractive(
 def run_worker_pool(
     records: Iterable[InputRecord],
     settings: Settings,
-    request: SummaryRequest,
+    request: SummaryOptions,
     output_format: str,
     workers: int,
     keep_order: bool,
@@ -171,7 +171,7 @@ def _sigint_ignored() -> Iterator[None]:
 _worker_processor: ChunkProcessor | None = None
 
 
-def _start_worker(settings: Settings, request: SummaryRequest, output_format: str, parent_pid: int) -> None:
+def _start_worker(settings: Settings, request: SummaryOptions, output_format: str, parent_pid: int) -> None:
     global _worker_processor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _worker_processor = build_processor(settings, request, output_format)

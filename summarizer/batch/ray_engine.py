@@ -19,7 +19,7 @@ import os
 from typing import Any, Iterable, Iterator
 
 from summarizer.batch.engines import CHUNK_RECORDS, ChunkProcessor, Finished, build_processor, chunked
-from summarizer.batch.records import InputRecord, RecordError, SummaryRequest
+from summarizer.batch.records import InputRecord, RecordError, SummaryOptions
 from summarizer.errors import OptionError
 from summarizer.settings import Settings
 
@@ -109,7 +109,7 @@ def _from_row(record_id: str, text: str, title: str, error_type: str, error_mess
 class SummarizerActor:
     """One Summarizer per actor; Ray Data calls it with batches of rows."""
 
-    def __init__(self, settings: Settings, request: SummaryRequest, output_format: str, abstractive_batch: int) -> None:
+    def __init__(self, settings: Settings, request: SummaryOptions, output_format: str, abstractive_batch: int) -> None:
         self.processor: ChunkProcessor = build_processor(settings, request, output_format)
         self.abstractive_batch = abstractive_batch
 

@@ -43,8 +43,8 @@ class InputRecord:
 
 
 @dataclass(frozen=True)
-class SummaryRequest:
-    """The options every record of one run is summarised with (the CLI's flags)."""
+class SummaryOptions:
+    """The options every record of one run is summarised with (the CLI's flags); each record becomes a pipeline.SummaryRequest."""
 
     method: str | None = None
     headline_words: int | None = None

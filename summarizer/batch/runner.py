@@ -12,7 +12,7 @@ from summarizer.batch.engines import ChunkProcessor, Finished, run_abstractive, 
 from summarizer.batch.output import ResultWriter, prepare_output
 from summarizer.batch.progress import BatchCounts, Progress
 from summarizer.batch.readers import InputSource
-from summarizer.batch.records import InputRecord, SummaryRequest
+from summarizer.batch.records import InputRecord, SummaryOptions
 from summarizer.errors import ModelUnavailableError, OptionError
 from summarizer.pipeline import ABSTRACTIVE, Summarizer
 from summarizer.settings import Settings
@@ -34,7 +34,7 @@ def default_workers() -> int:
 class BatchOptions:
     output: Path
     output_format: str = "jsonl"
-    request: SummaryRequest = SummaryRequest()
+    request: SummaryOptions = SummaryOptions()
     workers: int | None = None  # None = default_workers() (local) or the cluster's CPUs (ray)
     keep_order: bool = False
     engine: str = "local"
@@ -81,7 +81,7 @@ def run_batch(source: InputSource, settings: Settings, options: BatchOptions, st
     return progress.finish()
 
 
-def _check_request(summarizer: Summarizer, request: SummaryRequest) -> bool:
+def _check_request(summarizer: Summarizer, request: SummaryOptions) -> bool:
     summarizer.length_contract(request.headline_words, request.summary_words, request.summary_sentences)
     method = summarizer.resolve_method(request.method)
     if method != ABSTRACTIVE:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from summarizer.batch.records import INTERNAL_ERROR, InputRecord, RecordError, ResultRecord, SummaryRequest, error_result
+from summarizer.batch.records import INTERNAL_ERROR, InputRecord, RecordError, ResultRecord, SummaryOptions, error_result
 from summarizer.errors import SummarizerError
+from summarizer.pipeline import SummaryRequest
 
 
-def summarize_record(summarizer: Any, record: InputRecord, request: SummaryRequest) -> ResultRecord:
+def summarize_record(summarizer: Any, record: InputRecord, request: SummaryOptions) -> ResultRecord:
     """One record -> its result (a Summary dict with the id, or an error record)."""
     if record.error is not None:
         return error_result(record.id, record.error)
@@ -25,27 +26,24 @@ def summarize_record(summarizer: Any, record: InputRecord, request: SummaryReque
     return ResultRecord(record.id, summary.to_dict())
 
 
-def summarize_records(summarizer: Any, records: Iterable[InputRecord], request: SummaryRequest) -> list[ResultRecord]:
+def summarize_records(summarizer: Any, records: Iterable[InputRecord], request: SummaryOptions) -> list[ResultRecord]:
     return [summarize_record(summarizer, record, request) for record in records]
 
 
-def summarize_group(summarizer: Any, records: Sequence[InputRecord], request: SummaryRequest) -> list[ResultRecord]:
+def summarize_group(summarizer: Any, records: Sequence[InputRecord], request: SummaryOptions) -> list[ResultRecord]:
     """A group of similar-length records in one call, for the abstractive path.
 
     Uses `Summarizer.summarize_requests` (one call, so abstractive items share forward
-    passes; an item's error comes back in its place) when the Summarizer has it. If the
+    passes; an item's error comes back in its place). If the
     call itself fails (a bug, not a bad article), the group is redone one record at a
     time so the failure is pinned to its record. Results keep the order of `records`.
     """
     usable = [r for r in records if r.error is None]
-    summarize_requests = getattr(summarizer, "summarize_requests", None)
-    if summarize_requests is None or len(usable) < 2:
+    if len(usable) < 2:
         return summarize_records(summarizer, records, request)
-    from summarizer.pipeline import SummaryRequest as ArticleRequest
-
     try:
-        outcomes = summarize_requests(
-            [ArticleRequest(r.text, title=r.title, id=r.id, **request.as_kwargs()) for r in usable]
+        outcomes = summarizer.summarize_requests(
+            [SummaryRequest(r.text, title=r.title, id=r.id, **request.as_kwargs()) for r in usable]
         )
         done = iter([_result(r.id, outcome) for r, outcome in zip(usable, outcomes, strict=True)])
     except Exception:

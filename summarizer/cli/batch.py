@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.batch import BatchOptions, FieldNames, SummaryRequest, open_input, run_batch
+from summarizer.batch import BatchOptions, FieldNames, SummaryOptions, open_input, run_batch
 from summarizer.batch.output import OUTPUT_FORMATS, output_format_for
 from summarizer.batch.readers import INPUT_FORMATS
 from summarizer.batch.runner import DEFAULT_ABSTRACTIVE_BATCH, ENGINES
+from summarizer.cli.common import add_encoding_option, add_summary_options
 from summarizer.errors import OptionError
 from summarizer.settings import Settings
 
@@ -35,17 +36,12 @@ def register(subparsers) -> None:
     parser.add_argument("--id-field", default="id", metavar="NAME", help="JSON key / CSV column of the id (default: id)")
     parser.add_argument("--text-field", metavar="NAME", help="JSON key / CSV column of the text (default: text, else article)")
     parser.add_argument("--title-field", default="title", metavar="NAME", help="JSON key / CSV column of the title (default: title)")
-    parser.add_argument("--encoding", default="utf-8", help="input text encoding (default: utf-8)")
+    add_encoding_option(parser)
     parser.add_argument("--workers", type=int, metavar="N", help="worker processes for extractive methods (default: the number of cores)")
     parser.add_argument("--keep-order", action="store_true", help="write results in input order")
     parser.add_argument("--engine", choices=ENGINES, default="local", help="local (default) or ray (needs `pip install \"ray[data]\"`)")
     parser.add_argument("--ray-address", metavar="ADDRESS", help="Ray cluster to join (default: $RAY_ADDRESS, else a local Ray)")
-    parser.add_argument("--method", help="auto (default), extractive, abstractive, or a ranker name such as lead")
-    parser.add_argument("--model", help="abstractive model: registry name, hub id or local directory")
-    parser.add_argument("--headline-words", type=int, metavar="N", help="headline at most N words (default 12)")
-    length = parser.add_mutually_exclusive_group()
-    length.add_argument("--words", type=int, metavar="N", help="summary at most N words (default 60)")
-    length.add_argument("--sentences", type=int, metavar="N", help="summary of N sentences")
+    add_summary_options(parser)
     parser.add_argument(
         "--batch-size", type=int, default=DEFAULT_ABSTRACTIVE_BATCH, metavar="N",
         help=f"articles per model call on the abstractive path (default {DEFAULT_ABSTRACTIVE_BATCH})",
@@ -67,7 +63,7 @@ def run(args) -> int:
     options = BatchOptions(
         output=Path(args.output),
         output_format=output_format_for(args.output, args.format),
-        request=SummaryRequest(args.method, args.headline_words, args.words, args.sentences),
+        request=SummaryOptions(args.method, args.headline_words, args.words, args.sentences),
         workers=args.workers,
         keep_order=args.keep_order,
         engine=args.engine,

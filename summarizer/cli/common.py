@@ -37,3 +37,13 @@ def read_text_input(path: str, encoding: str = "utf-8") -> str:
 
 def add_encoding_option(parser) -> None:
     parser.add_argument("--encoding", default="utf-8", help="input text encoding (default: utf-8)")
+
+
+def add_summary_options(parser) -> None:
+    """The method, model and length options that `summarize` and `batch` share."""
+    parser.add_argument("--method", help="auto (default), extractive, abstractive, or a ranker name such as lead")
+    parser.add_argument("--model", help="abstractive model: registry name, hub id or local directory")
+    parser.add_argument("--headline-words", type=int, metavar="N", help="headline at most N words (default 12)")
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--words", type=int, metavar="N", help="summary at most N words (default 60)")
+    length.add_argument("--sentences", type=int, metavar="N", help="summary of N sentences")

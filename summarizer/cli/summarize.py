@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from summarizer.cli.common import add_encoding_option, read_text_input
+from summarizer.cli.common import add_encoding_option, add_summary_options, read_text_input
 from summarizer.pipeline import Summarizer
 from summarizer.settings import Settings
 
@@ -18,12 +18,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument("input", metavar="FILE", help="article text file, or - for standard input")
     parser.add_argument("--title", help="the article's title, if known")
-    parser.add_argument("--method", help="auto (default), extractive, abstractive, or a ranker name such as lead")
-    parser.add_argument("--model", help="abstractive model: registry name, hub id or local directory")
-    parser.add_argument("--headline-words", type=int, metavar="N", help="headline at most N words (default 12)")
-    length = parser.add_mutually_exclusive_group()
-    length.add_argument("--words", type=int, metavar="N", help="summary at most N words (default 60)")
-    length.add_argument("--sentences", type=int, metavar="N", help="summary of N sentences")
+    add_summary_options(parser)
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
     parser.add_argument("--repaired-text", action="store_true", help="include the repaired article in --json output")
     add_encoding_option(parser)

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from summarizer.batch import BatchOptions, SummaryRequest, open_input, run_batch
+from summarizer.batch import BatchOptions, SummaryOptions, open_input, run_batch
 from summarizer.batch.progress import Progress
 from summarizer.cli import main
 from summarizer.errors import ModelUnavailableError, OptionError
@@ -26,7 +26,7 @@ def run(source_path, out_path, settings, **options):
 
 def test_results_match_the_python_api_and_keep_input_order(tmp_path, settings):
     ids = write_jsonl(tmp_path / "in.jsonl", 40)
-    counts, stderr = run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", settings, workers=1, request=SummaryRequest(summary_words=40))
+    counts, stderr = run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", settings, workers=1, request=SummaryOptions(summary_words=40))
     results = read_results(tmp_path / "out.jsonl")
     assert [r["id"] for r in results] == ids
     assert (counts.done, counts.failed, counts.skipped) == (40, 0, 0)
@@ -75,9 +75,9 @@ def test_resume_skips_done_ids_and_drops_duplicate_ids(tmp_path, settings):
 def test_options_are_checked_before_any_record(tmp_path, settings):
     write_jsonl(tmp_path / "in.jsonl", 3)
     with pytest.raises(OptionError, match="summary max_words"):
-        run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", settings, request=SummaryRequest(summary_words=1))
+        run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", settings, request=SummaryOptions(summary_words=1))
     with pytest.raises(ModelUnavailableError, match="SUMMARIZER_MODEL"):
-        run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", settings, request=SummaryRequest(method="abstractive"))
+        run(tmp_path / "in.jsonl", tmp_path / "out.jsonl", settings, request=SummaryOptions(method="abstractive"))
     assert not (tmp_path / "out.jsonl").exists()
 
 
@@ -100,7 +100,7 @@ def test_abstractive_path_sends_length_sorted_groups_and_keeps_item_errors(tmp_p
         out.write(json.dumps({"id": "blank", "text": "  "}) + "\n")
     counts, _ = run(
         path, tmp_path / "out.jsonl", settings.replace(model="stand-in"), keep_order=True, batch_size=3,
-        request=SummaryRequest(method="abstractive"),
+        request=SummaryOptions(method="abstractive"),
     )
     results = read_results(tmp_path / "out.jsonl")
     assert [r["id"] for r in results] == [f"n{i}" for i in range(7)] + ["blank"]
