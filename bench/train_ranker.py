@@ -30,6 +30,16 @@ sys.path.insert(0, str(ROOT))
 from summarizer.document import Document  # noqa: E402
 from summarizer.errors import SummarizerError  # noqa: E402
 from summarizer.extractive.features import FEATURE_NAMES, article_features, feature_matrix  # noqa: E402
+from summarizer.extractive.headline import (  # noqa: E402
+    DEFAULT_CUT_WEIGHTS,
+    HEADLINE_CUT_FEATURES,
+    article_word_counts,
+    build_headline,
+    cut_candidates,
+    cut_features,
+    headline_content_words,
+    headline_sentence,
+)
 from summarizer.extractive.learned import DEFAULT_WEIGHTS  # noqa: E402
 from summarizer.extractive.summary_sets import (  # noqa: E402
     SET_FEATURE_NAMES,
@@ -42,6 +52,12 @@ from summarizer.extractive.summary_sets import (  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 SETS = {"cnndm": "cnndm_test_see2017_lower.jsonl", "bbc": "bbc_news_summary.jsonl"}
+# Real headlines for the learned headline cut: Reuters wire titles and BBC titles.
+HEADLINE_SETS = ("reuters21578_headlines.jsonl", "bbc_news_summary.jsonl")
+# The headline cut's weights are fitted at the default headline limit (12 words).
+HEADLINE_WORDS = 12
+# Ridge penalty of the headline cut (fitted like the set model, per article centred).
+HEADLINE_RIDGE = 1e-2
 # Share of articles (by id hash) used for training; the rest is the held-out split.
 TRAIN_SHARE = 0.7
 # CNN/DM oracle: at most this many sentences (highlights average 3.5 sentences).
@@ -267,11 +283,12 @@ def set_examples(
     return examples
 
 
-def fit_set_model(examples: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Ridge regression of ROUGE-1 on the set features, both centred within each article."""
+def fit_set_model(examples: list[tuple[np.ndarray, np.ndarray]], ridge: float = SET_RIDGE) -> np.ndarray:
+    """Ridge regression of ROUGE-1 on the candidates' features, both centred within each
+    article (only the order of one article's candidates matters)."""
     x = np.vstack([features - features.mean(axis=0) for features, _ in examples])
     y = np.concatenate([rouge - rouge.mean() for _, rouge in examples])
-    return np.linalg.solve(x.T @ x + SET_RIDGE * np.eye(x.shape[1]), x.T @ y)
+    return np.linalg.solve(x.T @ x + ridge * np.eye(x.shape[1]), x.T @ y)
 
 
 def set_choice_rouge(examples: list[tuple[np.ndarray, np.ndarray]], weights: np.ndarray) -> float:
@@ -296,10 +313,53 @@ def train_set_models(data: Path, weights: dict, limit: int | None) -> dict:
     return {"features": list(SET_FEATURE_NAMES), "weights_by_sentences": models}
 
 
+def headline_examples(data: Path, split: str, limit: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per article with a real headline: (cut features of each candidate, its ROUGE-1 F1)."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
+    examples = []
+    for file_name in HEADLINE_SETS:
+        for row in read_rows(data / file_name)[:limit]:
+            if held_out(row["id"]) != (split == "held_out") or not row.get("headline"):
+                continue
+            try:
+                document = Document.from_text(row["article"])
+            except SummarizerError:
+                continue
+            index = headline_sentence(document)
+            headline = build_headline(document.sentences[index].text, HEADLINE_WORDS)
+            candidates = cut_candidates(headline, HEADLINE_WORDS)
+            article_words = article_word_counts(document, index, headline_content_words(headline))
+            last = len(candidates) - 1
+            features = np.array([cut_features(text, boundary, i == last, article_words) for i, (text, boundary) in enumerate(candidates)])
+            rouge = np.array([scorer.score(row["headline"], text)["rouge1"].fmeasure for text, _ in candidates])
+            examples.append((features, rouge))
+    return examples
+
+
+def train_headline_cut(data: Path, limit: int | None) -> dict:
+    """The headline cut: ridge regression of each candidate's ROUGE-1 against the real title."""
+    train_examples = headline_examples(data, "train", limit)
+    weights = fit_set_model(train_examples, HEADLINE_RIDGE)
+    for name, examples in {"train": train_examples, "held out": headline_examples(data, "held_out", limit)}.items():
+        whole = float(np.mean([rouge[-1] for _, rouge in examples]))
+        print(
+            f"{name}: headline ROUGE-1 (Reuters + BBC titles) {100 * set_choice_rouge(examples, weights):.2f} "
+            f"with the learned cut, {100 * whole:.2f} without"
+        )
+    return {
+        "features": list(HEADLINE_CUT_FEATURES),
+        "weights": weights.round(8).tolist(),
+        "trained_on": {"sets": list(HEADLINE_SETS), "articles": len(train_examples), "headline_words": HEADLINE_WORDS},
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the dev JSONL files")
     parser.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS, help="where to write the weights JSON")
+    parser.add_argument("--headline-out", type=Path, default=DEFAULT_CUT_WEIGHTS, help="where to write the headline cut JSON")
     parser.add_argument("--limit", type=int, help="read only the first N records of each set (quick runs)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -320,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(weights, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) in {time.perf_counter() - started:.1f}s")
+    cut = train_headline_cut(args.data, args.limit)
+    args.headline_out.write_text(json.dumps(cut, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.headline_out} ({args.headline_out.stat().st_size:,} bytes) in {time.perf_counter() - started:.1f}s")
     return 0
 
 

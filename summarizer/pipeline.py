@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from summarizer.document import Document
 from summarizer.errors import ModelUnavailableError, OptionError, SummarizerError
 from summarizer.extractive import get_ranker, ranker_names
-from summarizer.extractive.headline import headline_for
+from summarizer.extractive.headline import HeadlineCut, headline_for
 from summarizer.extractive.selection import LengthBudget, rank_and_select
 from summarizer.settings import (
     HEADLINE_WORDS_RANGE,
@@ -65,6 +65,7 @@ class Summarizer:
     def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
         self.settings = settings.replace(**overrides) if settings else Settings.load(**overrides)
         self._rankers: dict[str, Any] = {}
+        self._headline_cut: HeadlineCut | None = None
         self._engine: Any = None
         self._engine_error: str | None = None
 
@@ -211,7 +212,7 @@ class Summarizer:
         ranker = self._ranker(ranker_name)
         scores, selection = rank_and_select(ranker, document, contract.summary)
         highlights = tuple(_highlight(document, i, scores[i]) for i in selection.indices)
-        headline = headline_for(document, contract.headline_words)
+        headline = headline_for(document, contract.headline_words, self._learned_headline_cut())
         headline_source = _highlight(document, headline.sentence, scores[headline.sentence])
         return Summary(
             headline=headline.text,
@@ -286,6 +287,11 @@ class Summarizer:
                 repaired = document.repaired_text() if request.include_repaired_text else None
                 results[position] = _with(summary, id=request.id, timings=timings, repaired_text=repaired)
         return results  # type: ignore[return-value]  # every slot is filled above
+
+    def _learned_headline_cut(self) -> HeadlineCut:
+        if self._headline_cut is None:
+            self._headline_cut = HeadlineCut.load()
+        return self._headline_cut
 
     def _ranker(self, name: str) -> Any:
         if name not in self._rankers:

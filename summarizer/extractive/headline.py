@@ -9,14 +9,25 @@ simply do not fire and the sentence is only cut at a word boundary):
   4. cut at the first subordinate clause or phrase boundary (", which", " after ", "; ");
   5. drop headline-free words: articles, possessives, fillers, weekday/time phrases,
      "is/was" before a verb, "has" before a participle;
-  6. at most N words, never ending on a dangling function word or inside brackets.
+  6. at most N words, never ending on a dangling function word or inside brackets;
+  7. with the learned cut (HeadlineCut, fitted by bench/train_ranker.py on Reuters and BBC
+     titles), end where a linear model over HEADLINE_CUT_FEATURES expects the headline to
+     match a real one best: N is a maximum, and titles run 5-8 words.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
+
+from summarizer.errors import SummarizerError
+from summarizer.extractive.features import FUNCTION_WORDS, words_of
 
 if TYPE_CHECKING:
     from summarizer.document import Document
@@ -193,7 +204,135 @@ def headline_sentence(document: "Document") -> int:
     return body[0].index
 
 
-def headline_for(document: "Document", max_words: int) -> Headline:
-    """The headline of `document` and the sentence it came from."""
+def headline_for(document: "Document", max_words: int, cut: "HeadlineCut | None" = None) -> Headline:
+    """The headline of `document` and the sentence it came from; `cut` shortens it (step 7)."""
     index = headline_sentence(document)
-    return Headline(build_headline(document.sentences[index].text, max_words), index)
+    text = build_headline(document.sentences[index].text, max_words)
+    if cut is not None:
+        text = cut.shorten(text, max_words, article_word_counts(document, index, headline_content_words(text)))
+    return Headline(text, index)
+
+
+# ------------------------------------------------------------------ the learned cut
+
+DEFAULT_CUT_WEIGHTS = Path(__file__).resolve().parent / "data" / "headline_cut.json"
+# The learned cut never leaves fewer words than this (or the whole headline, if shorter).
+MIN_CUT_WORDS = 4
+# Other sentences a word appears in, counted up to this many (a word in 5 sentences is the topic).
+RECURRENCE_CAP = 5
+# Names of the cut features, in the order cut_features() returns them.
+HEADLINE_CUT_FEATURES = (
+    "words",
+    "words_squared",  # / 10
+    "content_words",  # not FUNCTION_WORDS
+    "recurring_content_words",  # found in another body sentence
+    "recurrence",  # sum of capped recurrences / RECURRENCE_CAP
+    "capitalised_words",  # after the first word
+    "before_function_word",  # the cut falls before a function word (a phrase boundary) or at the end
+    "whole_headline",
+    "words_with_digits",
+)
+
+
+def article_word_counts(document: "Document", headline_sentence_index: int, words: set[str]) -> Counter:
+    """In how many body sentences other than the headline's each of `words` (words_of()
+    tokens) appears, by substring search (tokenising the whole body costs 4x more)."""
+    counts: Counter = Counter()
+    for sentence in document.body_sentences or document.sentences:
+        if sentence.index != headline_sentence_index:
+            text = sentence.text.lower()
+            counts.update(word for word in words if _has_token(text, word))
+    return counts
+
+
+def _has_token(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` as a whole \\w+ token."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _is_word_character(text[start - 1])) and (
+            end == len(text) or not _is_word_character(text[end])
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def headline_content_words(headline: str) -> set[str]:
+    """The words_of() tokens of `headline` that are not FUNCTION_WORDS."""
+    return {w for w in words_of(headline) if w not in FUNCTION_WORDS}
+
+
+def cut_candidates(headline: str, max_words: int) -> list[tuple[str, bool]]:
+    """(each prefix of `headline` from MIN_CUT_WORDS words on, cleanly cut; whether the next
+    word is a function word or there is none), shortest first, the whole headline last."""
+    words = headline.split()
+    candidates = []
+    for size in range(min(MIN_CUT_WORDS, len(words)), len(words) + 1):
+        following = words[size].lower() if size < len(words) else ""
+        candidates.append((cut_headline(" ".join(words[:size]), max_words), following in _DANGLING_WORDS or not following))
+    return candidates
+
+
+def cut_features(candidate: str, before_function_word: bool, whole: bool, article_words: Counter) -> np.ndarray:
+    """HEADLINE_CUT_FEATURES of one candidate headline."""
+    words = candidate.split()
+    content = [w for word in words for w in words_of(word) if w not in FUNCTION_WORDS]
+    recurrences = [min(article_words[w], RECURRENCE_CAP) for w in content]
+    return np.array(
+        [
+            len(words),
+            len(words) ** 2 / 10.0,
+            len(content),
+            sum(1 for r in recurrences if r > 0),
+            sum(recurrences) / RECURRENCE_CAP,
+            sum(1 for w in words[1:] if w[:1].isupper()),
+            before_function_word,
+            whole,
+            sum(1 for w in words if any(ch.isdigit() for ch in w)),
+        ],
+        dtype=float,
+    )
+
+
+class HeadlineCut:
+    """The learned cut: a linear score per candidate prefix; the best one is the headline."""
+
+    def __init__(self, data: dict) -> None:
+        if tuple(data.get("features", ())) != HEADLINE_CUT_FEATURES:
+            raise SummarizerError(
+                "the headline cut's weights were trained on other features than this code computes; "
+                "retrain them with `python bench/train_ranker.py`"
+            )
+        self.weights = np.array(data["weights"])
+        # Fitted at this headline limit; a larger limit (the 17/22 presets) asks for a
+        # longer headline, so the cut leaves those alone.
+        self.fitted_words = int(data.get("trained_on", {}).get("headline_words", 12))
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_CUT_WEIGHTS) -> "HeadlineCut":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SummarizerError(
+                f"headline cut weights not found at {path}; reinstall the package or run "
+                "`python bench/train_ranker.py` to rebuild them"
+            ) from None
+        return cls(data)
+
+    def shorten(self, headline: str, max_words: int, article_words: Counter) -> str:
+        if max_words > self.fitted_words:
+            return headline
+        candidates = cut_candidates(headline, max_words)
+        if len(candidates) <= 1:
+            return headline
+        last = len(candidates) - 1
+        values = [
+            float(cut_features(text, boundary, i == last, article_words) @ self.weights)
+            for i, (text, boundary) in enumerate(candidates)
+        ]
+        return candidates[int(np.argmax(values))][0]

@@ -1,14 +1,25 @@
 """Headline rules: dateline and attribution gone, clauses cut, clean ending, source reported."""
 
+import json
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.document import Document
+from summarizer.errors import SummarizerError
 from summarizer.extractive.headline import (
     _DANGLING_WORDS,
+    DEFAULT_CUT_WEIGHTS,
+    HEADLINE_CUT_FEATURES,
+    MIN_CUT_WORDS,
+    RECURRENCE_CAP,
+    HeadlineCut,
     build_headline,
     compress_sentence,
+    cut_features,
+    cut_candidates,
     cut_headline,
     headline_for,
 )
@@ -91,3 +102,80 @@ def test_any_text_gives_a_bounded_headline(text, max_words):
     headline = build_headline(text, max_words)
     assert len(headline.split()) <= max_words
     assert headline == headline.strip()
+
+
+# ------------------------------------------------------------------ the learned cut
+
+LONG_HEADLINE = "Council approves tram line to link station with hospital and university by 2027"
+
+
+def _cut(**weights):
+    values = [weights.get(name, 0.0) for name in HEADLINE_CUT_FEATURES]
+    return HeadlineCut({"features": list(HEADLINE_CUT_FEATURES), "weights": values, "trained_on": {"headline_words": 12}})
+
+
+def test_cut_candidates_are_clean_prefixes_from_the_minimum_length():
+    candidates = cut_candidates(LONG_HEADLINE, 12)
+    texts = [text for text, _ in candidates]
+    assert texts[-1] == cut_headline(LONG_HEADLINE, 12)
+    assert all(len(text.split()) >= 2 for text in texts)
+    assert len(texts[0].split()) <= MIN_CUT_WORDS
+    for text in texts:
+        assert text.split()[-1].lower() not in _DANGLING_WORDS
+        assert LONG_HEADLINE.startswith(text)
+    boundary = {}
+    for text, before_function_word in candidates:  # a prefix ending on "to" is cut back: first wins
+        boundary.setdefault(text, before_function_word)
+    # "Council approves tram line" is followed by "to": a phrase boundary.
+    assert boundary["Council approves tram line"] is True
+    assert boundary["Council approves tram line to link station"] is True  # before "with"
+    assert boundary["Council approves tram line to link"] is False  # before "station"
+
+
+def test_cut_features_count_words_content_and_recurrence():
+    article_words = Counter({"tram": 3, "station": 9})
+    features = dict(zip(HEADLINE_CUT_FEATURES, cut_features("Council approves tram line to station", True, False, article_words)))
+    assert features["words"] == 6 and features["words_squared"] == 3.6
+    assert features["content_words"] == 5  # "to" is a function word
+    assert features["recurring_content_words"] == 2
+    assert features["recurrence"] == (3 + RECURRENCE_CAP) / RECURRENCE_CAP
+    assert features["before_function_word"] == 1 and features["whole_headline"] == 0
+    assert features["words_with_digits"] == 0 and features["capitalised_words"] == 0
+
+
+def test_the_cut_follows_its_weights_and_keeps_to_the_limit():
+    words = Counter()
+    assert _cut(words=-1.0).shorten(LONG_HEADLINE, 12, words) == "Council approves tram line"
+    assert _cut(whole_headline=1.0).shorten(LONG_HEADLINE, 12, words) == cut_headline(LONG_HEADLINE, 12)
+    # Fitted at 12 words: the longer presets keep the longer headline.
+    assert _cut(words=-1.0).shorten(LONG_HEADLINE, 17, words) == LONG_HEADLINE
+    assert _cut(words=-1.0).shorten("Tram line opens", 12, words) == "Tram line opens"
+
+
+@given(st.lists(st.sampled_from(["Council", "approves", "the", "tram", "of", "line", "and", "(new)", "2027,"]), min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_the_shipped_cut_never_lengthens_or_dangles(words):
+    headline = cut_headline(" ".join(words), 12)
+    shortened = HeadlineCut.load().shorten(headline, 12, Counter({"tram": 2}))
+    assert len(shortened.split()) <= len(headline.split())
+    assert headline.startswith(shortened)
+    if len(shortened.split()) > 1:
+        assert shortened.split()[-1].lower().strip(",;:\"'()") not in _DANGLING_WORDS
+
+
+def test_cut_weights_for_other_features_are_refused_with_the_fix(tmp_path):
+    data = json.loads(DEFAULT_CUT_WEIGHTS.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == HEADLINE_CUT_FEATURES
+    data["features"] = data["features"][:-1]
+    with pytest.raises(SummarizerError, match="train_ranker"):
+        HeadlineCut(data)
+    with pytest.raises(SummarizerError, match="not found"):
+        HeadlineCut.load(tmp_path / "missing.json")
+
+
+def test_headline_for_with_the_cut_is_a_prefix_of_the_rule_headline(seed_text):
+    document = Document.from_text(seed_text)
+    plain = headline_for(document, 12)
+    cut = headline_for(document, 12, HeadlineCut.load())
+    assert cut.sentence == plain.sentence
+    assert plain.text.startswith(cut.text) and len(cut.text.split()) >= min(MIN_CUT_WORDS, len(plain.text.split()))
