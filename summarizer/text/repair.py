@@ -46,6 +46,12 @@ MAX_SUBHEADING_WORDS = 6  # a paragraph this short may end without punctuation
 PARAGRAPH_HEAD_CHARS = 300  # enough text to tell a heading from a paragraph
 SHORT_LINE_FRACTION = 0.5  # in ragged text, a line this short before a capital ends a paragraph
 EDGE_CHARS = 60  # how much of each line end the evidence tests look at
+# PDF extraction of a typeset document (paper, report): many more lines than a news story
+# (the news sets have at most ~160) and words hyphenated at line ends, which hand-wrapped
+# copy does not do. Both must hold.
+MIN_TYPESET_LINES = 300
+MIN_TYPESET_HYPHEN_SHARE = 0.002  # share of lines ending in a word hyphenated across the break
+TYPESET_FULL_FRACTION = 0.9  # in typeset text a line this share of the width is a full line
 
 FUNCTION_WORDS = frozenset(
     """a an the of to in on at by for from with within without into onto upon about above
@@ -83,6 +89,7 @@ class DocumentShape:
     wrapped: bool
     wrap_width: int
     greedy: bool
+    typeset: bool = False  # a long typeset document (PDF extraction), see is_typeset
 
 
 def _edge_tail(line: Line) -> str:
@@ -191,7 +198,24 @@ def measure_shape(lines: list[Line]) -> DocumentShape:
     # there only the end of a sentence tells a paragraph end.
     ragged = sum(1 for fit in wrap_fits if fit <= width)
     greedy = len(wrap_fits) < MIN_WRAPPED_LINES or ragged <= MAX_RAGGED_SHARE * len(wrap_fits)
-    return DocumentShape(indented, base, wrapped, width, greedy)
+    return DocumentShape(indented, base, wrapped, width, greedy, wrapped and not indented and is_typeset(lines))
+
+
+def is_typeset(lines: list[Line]) -> bool:
+    """Evidence of a PDF extraction of typeset text: a long document whose lines end in
+    hyphenated words now and then (proportional fonts make character counts ragged, so
+    the greedy-wrap test does not tell it)."""
+    if len(lines) < MIN_TYPESET_LINES:
+        return False
+    count = hyphenated = 0
+    for ln in lines:
+        if ln.start == ln.end:
+            continue
+        count += 1
+        text = ln.text
+        if len(text) > 2 and text[-1] == "-" and text[-2].isalpha() and text[-2].islower():
+            hyphenated += 1
+    return count >= MIN_TYPESET_LINES and hyphenated >= MIN_TYPESET_HYPHEN_SHARE * count
 
 
 def sentence_ends_between(prev_tail: str, cur_head: str) -> bool:
@@ -247,6 +271,8 @@ def is_break(
         return False
     prev_ends = ends_sentence(prev_tail)
     prev_full = prev_width + 1 + _first_word_length(cur_head) > shape.wrap_width
+    if blank_between and shape.typeset:
+        return True  # PDF extraction puts blank lines around figures, tables and captions
     if blank_between:
         # A full hard-wrapped line that stops mid-sentence goes on after the blank line.
         return prev_ends or not (shape.wrapped and prev_full and not looks_like_heading(prev.text))
@@ -258,6 +284,8 @@ def is_break(
         return cur.indent > shape.base_indent
     if not shape.wrapped:
         return True
+    if shape.typeset:
+        return _typeset_break(prev_tail, cur_head, prev_ends, prev_width, shape)
     if shape.greedy:
         if prev_full:
             return False
@@ -267,6 +295,16 @@ def is_break(
     if sentence_ends_between(prev_tail, cur_head) or _is_heading_line(prev_tail, first_line):
         return True
     return not first_line and prev_width < SHORT_LINE_FRACTION * shape.wrap_width and _starts_new_sentence(cur_head)
+
+
+def _typeset_break(prev_tail: str, cur_head: str, prev_ends: bool, prev_width: int, shape: DocumentShape) -> bool:
+    """A single line break in typeset text. Justified type fills every line of a paragraph
+    but its last: a full line goes on whatever its punctuation ("... in Table 2." + "The
+    results") unless a colon announces a display; a short line ends a paragraph, a
+    heading, a caption or a table row."""
+    if prev_width >= TYPESET_FULL_FRACTION * shape.wrap_width:
+        return prev_tail[-1:] == ":"  # a colon introduces a display: an equation, a list
+    return prev_ends or _starts_new_sentence(cur_head) or looks_like_heading(prev_tail)
 
 
 def _is_heading_line(text: str, first_line: bool) -> bool:

@@ -142,3 +142,58 @@ def test_paragraph_ending_in_an_equation_number_can_end_before_a_blank_line():
     # A paragraph that stops on a word still continues after the blank line.
     joined = raw.replace(" (2)", "")
     assert len(analyse_text(joined).paragraphs) == 1
+
+
+def _typeset_document(paragraph_lines: list[list[str]], repeat: int) -> str:
+    """A long justified document, as PDF extraction of a paper gives it: no blank lines,
+    every line of a paragraph full but its last, some words hyphenated at line ends."""
+    body = "\n".join("\n".join(lines) for lines in paragraph_lines)
+    return "\n".join([body] * repeat)
+
+
+# Full lines are 60 characters or close; the last line of each paragraph is short.
+TYPESET_PARAGRAPHS = [
+    [
+        "The second experiment measures the recall of the method on a",
+        "larger collection of reports and letters, reported in Table 2.",
+        "The results show that the simple method keeps its precision",
+        "when the collection grows, while the baseline loses recall as",
+        "the number of documents rises beyond what its index can hold.",
+        "Both were run on one machine with the same memory and disks.",
+        "The two methods differ in what they store: the first keeps a",
+        "compact list of terms for each document, the second a full in-",
+        "dex of positions.",
+    ],
+    [
+        "We then compare the time each method needs to answer a query",
+        "on the same collection.",
+    ],
+]
+
+
+def test_typeset_document_joins_full_lines_that_end_a_sentence():
+    raw = _typeset_document(TYPESET_PARAGRAPHS, repeat=30)
+    texts = paragraphs(raw)
+    assert len(texts) == 60
+    assert "reported in Table 2. The results show" in texts[0]
+    assert texts[0].endswith("a full index of positions.")
+    assert texts[1].startswith("We then compare the time")
+
+
+def test_typeset_rules_need_a_long_document_with_hyphenated_line_ends():
+    # Short stories and long texts without words hyphenated at line ends (hand-wrapped
+    # wire copy) keep the wire-copy rules.
+    from summarizer.text.lines import scan_lines
+    from summarizer.text.repair import measure_shape
+
+    long_typeset = _typeset_document(TYPESET_PARAGRAPHS, repeat=30)
+    assert measure_shape(scan_lines(long_typeset)).typeset
+    assert not measure_shape(scan_lines(_typeset_document(TYPESET_PARAGRAPHS, repeat=1))).typeset
+    unhyphenated = long_typeset.replace("full in-\ndex", "full\nindex")
+    assert not measure_shape(scan_lines(unhyphenated)).typeset
+
+
+def test_typeset_document_repair_is_idempotent():
+    raw = _typeset_document(TYPESET_PARAGRAPHS, repeat=30)
+    once = "\n\n".join(paragraphs(raw))
+    assert "\n\n".join(paragraphs(once)) == once
