@@ -281,7 +281,7 @@ def cut_candidates(headline: str, max_words: int) -> list[tuple[str, bool]]:
 def cut_features(candidate: str, before_function_word: bool, whole: bool, article_words: Counter) -> np.ndarray:
     """HEADLINE_CUT_FEATURES of one candidate headline."""
     words = candidate.split()
-    content = [w for word in words for w in words_of(word) if w not in FUNCTION_WORDS]
+    content = [w for w in words_of(candidate) if w not in FUNCTION_WORDS]
     recurrences = [min(article_words[w], RECURRENCE_CAP) for w in content]
     return np.array(
         [

@@ -51,9 +51,20 @@ class SentenceTexts:
         self.article = self.counts.sum(axis=0)
         self.article_norm = float(np.linalg.norm(self.article)) or 1.0
         self.present = self.counts > 0
+        self.content_sizes = np.count_nonzero(self.present, axis=1)
         self.words = np.array([len(text.split()) for text in texts], dtype=float)
         self.texts = texts
         self._trigrams: dict[int, set[tuple[str, str, str]]] = {}
+        self._pairs: dict[tuple[int, int], tuple[float, bool]] = {}
+
+    def pair(self, a: int, b: int) -> tuple[float, bool]:
+        """(content words a and b share / the smaller one's, whether they repeat a trigram),
+        computed once per pair: the candidate sets share their pairs."""
+        if (a, b) not in self._pairs:
+            shared = np.count_nonzero(self.present[a] & self.present[b])
+            overlap = shared / max(1, min(self.content_sizes[a], self.content_sizes[b]))
+            self._pairs[(a, b)] = (float(overlap), bool(self.trigrams(a) & self.trigrams(b)))
+        return self._pairs[(a, b)]
 
     def trigrams(self, sentence: int) -> set[tuple[str, str, str]]:
         """Word trigrams of one sentence (computed for candidate members only)."""
@@ -78,10 +89,9 @@ def set_features(sentences: SentenceTexts, standardised: np.ndarray, members: tu
     max_overlap = 0.0
     shared_trigrams = 0
     for a, b in itertools.combinations(chosen, 2):
-        shared = np.count_nonzero(sentences.present[a] & sentences.present[b])
-        smaller = min(np.count_nonzero(sentences.present[a]), np.count_nonzero(sentences.present[b]))
-        max_overlap = max(max_overlap, shared / max(1, smaller))
-        shared_trigrams += bool(sentences.trigrams(a) & sentences.trigrams(b))
+        overlap, repeats_trigram = sentences.pair(a, b)
+        max_overlap = max(max_overlap, overlap)
+        shared_trigrams += repeats_trigram
     return np.array(
         [
             cosine,
