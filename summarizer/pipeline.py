@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from summarizer.document import Document
 from summarizer.errors import ModelUnavailableError, OptionError, SummarizerError
 from summarizer.extractive import get_ranker, ranker_names
-from summarizer.extractive.headline import HeadlineCut, headline_for
+from summarizer.extractive.headline import HeadlineCut, headline_for, lead_headline
 from summarizer.extractive.selection import LengthBudget, rank_and_select
 from summarizer.settings import (
     HEADLINE_WORDS_RANGE,
@@ -212,7 +212,10 @@ class Summarizer:
         ranker = self._ranker(ranker_name)
         scores, selection = rank_and_select(ranker, document, contract.summary)
         highlights = tuple(_highlight(document, i, scores[i]) for i in selection.indices)
-        headline = headline_for(document, contract.headline_words, self._learned_headline_cut())
+        if getattr(ranker, "positional", False):
+            headline = lead_headline(document, contract.headline_words)  # the baseline stays plain
+        else:
+            headline = headline_for(document, contract.headline_words, self._learned_headline_cut())
         headline_source = _highlight(document, headline.sentence, scores[headline.sentence])
         return Summary(
             headline=headline.text,

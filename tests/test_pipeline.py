@@ -41,6 +41,12 @@ def test_headline_respects_max_words_and_never_ends_on_a_function_word(summarize
         assert not headline.endswith(".")
 
 
+def test_lead_headline_is_the_first_sentence_cut_at_a_word_boundary(summarizer):
+    result = summarizer.summarize(ARTICLE, method="lead", headline_words=7)
+    assert result.headline == "The city council approved a new budget"
+    assert result.headline_source.sentence == 0
+
+
 def test_long_first_sentence_is_returned_whole_with_a_warning(summarizer):
     text = "One " + "very " * 40 + "long sentence opens this article. A short one follows."
     result = summarizer.summarize(text, method="lead", summary_words=10)

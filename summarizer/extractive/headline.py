@@ -204,6 +204,12 @@ def headline_sentence(document: "Document") -> int:
     return body[0].index
 
 
+def lead_headline(document: "Document", max_words: int) -> Headline:
+    """The baseline headline: the first body sentence cut at a word boundary, not rewritten."""
+    index = (document.body_sentences or document.sentences)[0].index
+    return Headline(cut_headline(document.sentences[index].text, max_words), index)
+
+
 def headline_for(document: "Document", max_words: int, cut: "HeadlineCut | None" = None) -> Headline:
     """The headline of `document` and the sentence it came from; `cut` shortens it (step 7)."""
     index = headline_sentence(document)
