@@ -297,7 +297,7 @@ def main() -> None:
         return
     texts = [r["broken"] for r in reuters]
     load_avg = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"Speed on the Reuters broken texts (one core); target >= 5 MB/s of CPU time")
+    print("Speed on the Reuters broken texts (one core); target >= 5 MB/s of CPU time")
     print(f"  load average (1/5/15 min) {load_avg} on {os.cpu_count()} cores: wall-clock figures suffer, CPU ones much less")
     ours_cpu, ours_wall = throughput(analyse_text, texts)
     base_cpu, base_wall = throughput(baseline_split, texts, repeat=5)

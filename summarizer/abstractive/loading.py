@@ -170,7 +170,6 @@ def load_tokenizer(path: Path) -> Any:
 
 def load_torch_model(path: Path, device: str, int8: bool) -> Any:
     """The model in eval mode on `device`, fp32/bf16/fp16 by device, Linear layers int8 if asked."""
-    import torch
     from transformers import AutoModelForSeq2SeqLM
 
     check_seq2seq_config(path)

@@ -17,7 +17,6 @@ simply do not fire and the sentence is only cut at a word boundary):
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,8 +25,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarizer.errors import SummarizerError
 from summarizer.extractive.features import FUNCTION_WORDS, words_of
+from summarizer.extractive.weights import read_weights, require_features
 
 if TYPE_CHECKING:
     from summarizer.document import Document
@@ -309,11 +308,7 @@ class HeadlineCut:
     """The learned cut: a linear score per candidate prefix; the best one is the headline."""
 
     def __init__(self, data: dict) -> None:
-        if tuple(data.get("features", ())) != HEADLINE_CUT_FEATURES:
-            raise SummarizerError(
-                "the headline cut's weights were trained on other features than this code computes; "
-                "retrain them with `python bench/train_ranker.py`"
-            )
+        require_features(data.get("features"), HEADLINE_CUT_FEATURES, "headline cut")
         self.weights = np.array(data["weights"])
         # Fitted at this headline limit; a larger limit (the 17/22 presets) asks for a
         # longer headline, so the cut leaves those alone.
@@ -321,14 +316,7 @@ class HeadlineCut:
 
     @classmethod
     def load(cls, path: Path = DEFAULT_CUT_WEIGHTS) -> "HeadlineCut":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise SummarizerError(
-                f"headline cut weights not found at {path}; reinstall the package or run "
-                "`python bench/train_ranker.py` to rebuild them"
-            ) from None
-        return cls(data)
+        return cls(read_weights(path, "headline cut"))
 
     def shorten(self, headline: str, max_words: int, article_words: Counter) -> str:
         if max_words > self.fitted_words:

@@ -7,17 +7,16 @@ models/ranker/README.md is the model card.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
 from summarizer.document import Document
-from summarizer.errors import SummarizerError
 from summarizer.extractive.base import Ranking
 from summarizer.extractive.features import FEATURE_NAMES, ArticleFeatures, article_features, content_degree
 from summarizer.extractive.selection import LengthBudget, budget_share
 from summarizer.extractive.summary_sets import SET_FEATURE_NAMES, applies_to, best_set
+from summarizer.extractive.weights import read_weights, require_features
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "ranker.json"
 # Large budgets blend TextRank (features.content_degree) into the learned score: both are
@@ -37,11 +36,7 @@ class RankerWeights:
     """The perceptron: standardise, tanh hidden layer, one linear output (a logit)."""
 
     def __init__(self, data: dict) -> None:
-        if tuple(data.get("features", ())) != FEATURE_NAMES:
-            raise SummarizerError(
-                "the learned ranker's weights were trained on other features than this code computes; "
-                "retrain them with `python bench/train_ranker.py`"
-            )
+        require_features(data.get("features"), FEATURE_NAMES, "learned ranker")
         self.mean = np.array(data["mean"])
         self.scale = np.array(data["scale"])
         self.w1 = np.array(data["w1"])
@@ -50,11 +45,8 @@ class RankerWeights:
         self.b2 = float(data["b2"][0])
         # The whole-summary model for small sentence budgets (summary_sets); optional.
         set_model = data.get("set_model")
-        if set_model is not None and tuple(set_model.get("features", ())) != SET_FEATURE_NAMES:
-            raise SummarizerError(
-                "the learned ranker's set model was trained on other set features than this code computes; "
-                "retrain it with `python bench/train_ranker.py`"
-            )
+        if set_model is not None:
+            require_features(set_model.get("features"), SET_FEATURE_NAMES, "learned ranker's set model")
         # Sentence budget -> weights of the set model fitted for it.
         self.set_weights: dict[int, np.ndarray] = {
             int(size): np.array(values) for size, values in (set_model or {}).get("weights_by_sentences", {}).items()
@@ -62,13 +54,7 @@ class RankerWeights:
 
     @classmethod
     def load(cls, path: Path = DEFAULT_WEIGHTS) -> "RankerWeights":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise SummarizerError(
-                f"learned ranker weights not found at {path}; reinstall the package or run "
-                "`python bench/train_ranker.py` to rebuild them"
-            ) from None
+        data = read_weights(path, "learned ranker")
         return cls(data)
 
     def logits(self, features: np.ndarray) -> np.ndarray:
