@@ -59,6 +59,16 @@ class LengthContract:
     summary: LengthBudget
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A request whose lengths are checked and whose Document is built."""
+
+    request: SummaryRequest
+    contract: LengthContract
+    document: Document
+    preprocess_ms: float
+
+
 class Summarizer:
     """Headline + summary for one article or many. Thread-safe for extractive methods."""
 
@@ -84,14 +94,15 @@ class Summarizer:
         include_repaired_text: bool = False,
     ) -> Summary:
         """Summarise one article. Raises InputError subclasses for unusable input."""
-        started = time.perf_counter()
-        contract = self.length_contract(headline_words, summary_words, summary_sentences)
+        request = SummaryRequest(
+            text, title=title, id=id, method=method, headline_words=headline_words, summary_words=summary_words,
+            summary_sentences=summary_sentences, include_repaired_text=include_repaired_text,
+        )
         chosen = self.resolve_method(method)
-        document = Document.from_text(text, title=title, max_chars=self.settings.max_text_chars)
-        preprocess_ms = _ms_since(started)
-        summary = self._summarize_document(document, chosen, contract)
-        timings = {"preprocess_ms": preprocess_ms, **summary.timings, "total_ms": _ms_since(started)}
-        return _with(summary, id=id, timings=timings, repaired_text=document.repaired_text() if include_repaired_text else None)
+        prepared = self._prepare(request)
+        started = time.perf_counter()
+        summary = self._summarize_document(prepared.document, chosen, prepared.contract)
+        return self._finish(prepared, summary, _ms_since(started))
 
     def summarize_many(
         self, texts: Sequence[str], *, titles: Sequence[str | None] | None = None, ids: Sequence[str | None] | None = None, **options: Any
@@ -259,37 +270,47 @@ class Summarizer:
         that requests batched together share forward passes. A group whose call fails is
         redone one article at a time: one bad article cannot fail its neighbours."""
         results: list[Summary | SummarizerError | None] = [None] * len(requests)
-        groups: dict[LengthContract, list[tuple[int, Document, float]]] = {}
+        groups: dict[LengthContract, list[tuple[int, _Prepared]]] = {}
         for position, request in enumerate(requests):
-            started = time.perf_counter()
             try:
-                contract = self.length_contract(request.headline_words, request.summary_words, request.summary_sentences)
-                document = Document.from_text(request.text, title=request.title, max_chars=self.settings.max_text_chars)
+                prepared = self._prepare(request)
             except SummarizerError as exc:
                 results[position] = exc
                 continue
-            groups.setdefault(contract, []).append((position, document, _ms_since(started)))
+            groups.setdefault(prepared.contract, []).append((position, prepared))
         for contract, items in groups.items():
             started = time.perf_counter()
             try:
-                summaries = self._abstractive_summaries([document for _, document, _ in items], contract)
+                summaries = self._abstractive_summaries([prepared.document for _, prepared in items], contract)
             except SummarizerError as exc:
                 if len(items) == 1:
                     results[items[0][0]] = exc
                     continue
-                for position, _, _ in items:
+                for position, _ in items:
                     try:
                         results[position] = self.summarize(requests[position].text, **requests[position].options())
                     except SummarizerError as item_exc:
                         results[position] = item_exc
                 continue
             batch_ms = _ms_since(started)
-            for (position, document, preprocess_ms), summary in zip(items, summaries, strict=True):
-                request = requests[position]
-                timings = {"preprocess_ms": preprocess_ms, **summary.timings, "total_ms": round(preprocess_ms + batch_ms, 3)}
-                repaired = document.repaired_text() if request.include_repaired_text else None
-                results[position] = _with(summary, id=request.id, timings=timings, repaired_text=repaired)
+            for (position, prepared), summary in zip(items, summaries, strict=True):
+                results[position] = self._finish(prepared, summary, batch_ms)
         return results  # type: ignore[return-value]  # every slot is filled above
+
+    def _prepare(self, request: SummaryRequest) -> "_Prepared":
+        """Validate the lengths and build the Document (repair + segmentation)."""
+        started = time.perf_counter()
+        contract = self.length_contract(request.headline_words, request.summary_words, request.summary_sentences)
+        document = Document.from_text(request.text, title=request.title, max_chars=self.settings.max_text_chars)
+        return _Prepared(request, contract, document, _ms_since(started))
+
+    @staticmethod
+    def _finish(prepared: "_Prepared", summary: Summary, work_ms: float) -> Summary:
+        """Echo the id, add the repaired text if asked for, and the timings of the whole request."""
+        request = prepared.request
+        timings = {"preprocess_ms": prepared.preprocess_ms, **summary.timings, "total_ms": round(prepared.preprocess_ms + work_ms, 3)}
+        repaired = prepared.document.repaired_text() if request.include_repaired_text else None
+        return _with(summary, id=request.id, timings=timings, repaired_text=repaired)
 
     def _learned_headline_cut(self) -> HeadlineCut:
         if self._headline_cut is None:
