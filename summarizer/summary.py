@@ -40,7 +40,7 @@ class SourceSpan:
 class Summary:
     headline: str
     summary: str
-    method: str  # "lead", "textrank", "abstractive", ...
+    method: str  # "lead", "lexrank", "learned", "abstractive", ...
     highlights: tuple[Highlight, ...] = ()
     # Where the headline came from (extractive: one sentence; abstractive: None).
     headline_source: Highlight | None = None

@@ -77,7 +77,10 @@ def parse_json(body: bytes) -> Any:
 
 
 def decode_text(body: bytes, charset: str) -> str:
-    return decode_bytes(body, charset, source="the text/plain body")
+    return decode_bytes(
+        body, charset, source="the text/plain body",
+        fix="send UTF-8, or name the body's charset in Content-Type (e.g. text/plain; charset=latin-1)",
+    )
 
 
 def validate(model: type[BaseModel], data: Any) -> Any:

@@ -43,6 +43,7 @@ STATUS_BY_ERROR: tuple[tuple[type[SummarizerError], int], ...] = (
 # type -> (status, when), the table docs/service.md shows.
 ERROR_TYPES: dict[str, tuple[int, str]] = {
     "malformed_json": (400, "the body is not valid JSON"),
+    "malformed_request": (400, "the Content-Length header is not a number"),
     "undecodable_input": (400, "a text/plain body is not valid in its charset"),
     "unauthorized": (401, "auth is on and the bearer token is missing or unknown"),
     "not_found": (404, "no such route"),

@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
+    for command in subparsers.choices.values():
+        # Also accepted after the command (`summarizer serve --config app.toml`); SUPPRESS
+        # keeps the value given before the command when this one is absent.
+        command.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="TOML settings file (default: $SUMMARIZER_CONFIG)")
     return parser
 
 

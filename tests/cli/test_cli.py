@@ -76,3 +76,15 @@ def test_other_encodings_can_be_named():
 def test_directory_instead_of_file(tmp_path):
     result = run_cli("summarize", str(tmp_path))
     assert result.returncode == 2 and "is a directory" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("before_command", [True, False])
+def test_config_file_is_accepted_before_or_after_the_command(seed_path, tmp_path, capsys, before_command):
+    config = tmp_path / "settings.toml"
+    config.write_text("summary_words = 30\nheadline_words = 5\n")
+    args = ["summarize", str(seed_path), "--json"]
+    args = ["--config", str(config), *args] if before_command else [*args, "--config", str(config)]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["headline"].split()) <= 5
+    assert len(data["summary"].split()) <= 30
