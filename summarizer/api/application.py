@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from summarizer import __version__
 from summarizer.api.config import ServiceConfig
+from summarizer.api.docs_pages import DOCS_URL, OFFLINE_DOCS_PACKAGE, install_local_docs, local_docs_assets
 from summarizer.api.errors import ERROR_TYPES, install_error_handlers
 from summarizer.api.examples import example_article
 from summarizer.api.metrics import ServiceMetrics
@@ -56,12 +57,15 @@ def create_app(settings: Settings | None = None, summarizer: Summarizer | None =
             finished = await asyncio.to_thread(service.stop, config.request_timeout_s)
             log.info("service stopped" if finished else "service stopped with batches still running")
 
+    docs_assets = local_docs_assets()
     app = FastAPI(
         title="summarizer",
         version=__version__,
         description=_DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        # With the assets on disk the pages are ours (install_local_docs); without them,
+        # FastAPI's /docs (scripts from a CDN) and no /redoc.
+        docs_url=None if docs_assets else DOCS_URL,
         redoc_url=None,
     )
     app.state.service = service
@@ -72,6 +76,15 @@ def create_app(settings: Settings | None = None, summarizer: Summarizer | None =
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if docs_assets:
+        install_local_docs(app, docs_assets)
+    else:
+        log.warning(
+            "%s is not installed: /docs loads Swagger UI from a CDN (blank without internet access) and "
+            "/redoc is off; `pip install %s` serves both from local files",
+            OFFLINE_DOCS_PACKAGE,
+            OFFLINE_DOCS_PACKAGE,
+        )
     if config.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,4 +1,6 @@
 """The editor's page in headless Chromium: paste the seed article, summarise, see the result.
+Also the API docs (/docs, /redoc): they render from the service's own files, nothing fetched
+from elsewhere.
 
 Needs Debian's `chromium` and `chromium-driver` packages and the `selenium` pip package
 (.ci/run installs them); skipped with the reason when any is missing.
@@ -25,6 +27,7 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
 )
 PAGE_TIMEOUT_S = 20
+REDOC_BRANDING_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="pip install selenium to run the editor page test")
 pytestmark = pytest.mark.skipif(
@@ -99,3 +102,22 @@ def test_error_from_the_api_is_shown(live_server, browser):
         lambda driver: driver.find_element(By.CSS_SELECTOR, "#status.error").text or False
     )
     assert status.startswith("model_unavailable:") and "SUMMARIZER_MODEL" in status
+
+
+@pytest.mark.parametrize(
+    ("path", "operation_selector"),
+    [("/docs", ".opblock-summary-path"), ("/redoc", "[data-section-id^='tag/']")],
+)
+def test_api_docs_render_without_outside_requests(live_server, browser, path, operation_selector):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(live_server + path)
+    WebDriverWait(browser, PAGE_TIMEOUT_S).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, operation_selector))
+    assert "/v1/summarize" in browser.find_element(By.TAG_NAME, "body").text
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map(entry => entry.name);")
+    outside = [url for url in fetched if not url.startswith(live_server + "/")]
+    # ReDoc's "API docs by Redocly" footer logo is hard-coded to its CDN; offline the image
+    # fails and ReDoc hides it. Every script, stylesheet and the spec come from the service.
+    assert outside in ([], [REDOC_BRANDING_LOGO]), outside
+    assert live_server + "/openapi.json" in fetched
