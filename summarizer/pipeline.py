@@ -150,7 +150,7 @@ class Summarizer:
         return {
             "model": self.settings.model,
             "loaded": self._engine is not None,
-            "backend": self.settings.backend,
+            "backend": getattr(getattr(self._engine, "backend", None), "name", None) or self.settings.backend,
             "device": getattr(self._engine, "device", None) or self.settings.device,
             "load_seconds": getattr(self._engine, "load_seconds", None),
         }

@@ -44,7 +44,7 @@ class Settings:
     models_dir: Path = field(default_factory=_default_models_dir)
     device: str = "auto"  # auto | cpu | cuda
     torch_threads: int | None = None  # None = torch's default (all cores)
-    backend: str = "torch"  # torch | ctranslate2
+    backend: str = "auto"  # auto (ctranslate2 on CPU when installed and converted, else torch) | torch | ctranslate2
     quantization: str = "auto"  # auto (int8 on CPU) | none | int8
     # Strict grounding: an abstractive output with unsupported names/numbers is replaced by
     # the extractive summary (with a warning) instead of being returned.
@@ -72,7 +72,7 @@ class Settings:
         if self.max_text_chars < 1:
             raise OptionError("max_text_chars must be a positive number of characters")
         _check_choice("device", self.device, ("auto", "cpu", "cuda"))
-        _check_choice("backend", self.backend, ("torch", "ctranslate2"))
+        _check_choice("backend", self.backend, ("auto", "torch", "ctranslate2"))
         _check_choice("quantization", self.quantization, ("auto", "none", "int8"))
 
     @classmethod

@@ -1,7 +1,8 @@
 """AbstractiveEngine: documents in, grounded headline + paragraph out.
 
     Document -> fit to the model's input (full / ranked / map-reduce, spans recorded)
-             -> token ids -> batches grouped by padded length -> backend (torch or CT2),
+             -> token ids -> batches grouped by padded length -> backend (torch or CT2;
+                auto = CT2 on CPU when installed and converted, else torch),
                 one encoder pass shared by headline and paragraph where the backend can
              -> decode -> clean artefacts -> word contract -> grounding check
 """
@@ -35,8 +36,12 @@ from summarizer.abstractive.generate import (
     trim_to_words,
 )
 from summarizer.abstractive.loading import (
+    BACKENDS,
     check_seq2seq_config,
+    choose_backend,
     ct2_dir,
+    ct2_quantization,
+    ctranslate2_installed,
     load_tokenizer,
     load_torch_model,
     resolve_device,
@@ -50,7 +55,6 @@ from summarizer.errors import OptionError
 from summarizer.grounding import GroundingReport, check_grounding
 from summarizer.summary import SourceSpan, SummaryWarning
 
-BACKENDS = ("torch", "ctranslate2")
 MAX_BATCH_SIZE_DEFAULT = 8
 # Shortest per-chunk summary on the map stage of map-reduce (words).
 MAP_SUMMARY_MIN_WORDS = 15
@@ -112,7 +116,7 @@ class AbstractiveEngine:
         models_dir: Path = Path("models"),
         device: str = "auto",
         torch_threads: int | None = None,
-        backend: str = "torch",
+        backend: str = "auto",
         quantization: str = "auto",
         score_sentences: Callable[[Document], list[float]] | None = None,
         max_batch_size: int = MAX_BATCH_SIZE_DEFAULT,
@@ -125,13 +129,15 @@ class AbstractiveEngine:
         set_torch_threads(torch_threads)
         device = resolve_device(device)
         int8 = wants_int8(quantization, device)
+        quant = ct2_quantization(int8)
+        converted = (ct2_dir(resolved.path, quant) / "model.bin").is_file()
+        backend = choose_backend(backend, device, ctranslate2_installed(), converted)
         config = check_seq2seq_config(resolved.path)
         tokenizer = load_tokenizer(resolved.path)
         runner: Backend
         if backend == "torch":
             runner = TorchBackend(load_torch_model(resolved.path, device, int8), device, tokenizer.pad_token_id)
         else:
-            quant = "int8" if int8 or quantization == "int8" else "none"
             compute = {("cpu", "int8"): "int8", ("cuda", "int8"): "int8_bfloat16", ("cuda", "none"): "bfloat16"}
             translator = load_ctranslate2_translator(
                 ct2_dir(resolved.path, quant), device, compute.get((device, quant), "default"), torch_threads

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import torch
 
 DEVICES = ("auto", "cpu", "cuda")
+# auto = CTranslate2 on CPU when it is installed and the model was converted, else torch.
+BACKENDS = ("auto", "torch", "ctranslate2")
 QUANTIZATIONS = ("none", "int8", "auto")
 # model_type values of the checkpoint config -> registry family (special-token handling).
 FAMILY_BY_MODEL_TYPE = {"bart": "bart", "mbart": "bart", "pegasus": "pegasus", "t5": "t5", "mt5": "t5", "umt5": "t5"}
@@ -201,3 +203,26 @@ def quantize_linear_int8(model: Any) -> Any:
 
 def ct2_dir(path: Path, quantization: str) -> Path:
     return path / CT2_DIR_TEMPLATE.format(quantization=quantization)
+
+
+def ct2_quantization(int8: bool) -> str:
+    """The CTranslate2 conversion a load reads: ctranslate2-int8 when int8 was chosen, else -none."""
+    return "int8" if int8 else "none"
+
+
+def ctranslate2_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("ctranslate2") is not None
+
+
+def choose_backend(backend: str, device: str, ct2_installed: bool, ct2_converted: bool) -> str:
+    """The backend to load: `auto` becomes ctranslate2 on CPU when it is installed and the
+    model has a conversion for the requested quantisation, else torch (bf16/fp16 on CUDA,
+    int8 on CPU by quantization auto). Explicit choices are kept as asked."""
+    if backend not in BACKENDS:
+        raise OptionError(f"unknown backend {backend!r}; choose one of {BACKENDS}")
+    if backend != "auto":
+        return backend
+    # On CUDA torch runs bf16/fp16 kernels; CTranslate2 there is an explicit choice only.
+    return "ctranslate2" if device == "cpu" and ct2_installed and ct2_converted else "torch"

@@ -27,7 +27,7 @@ def register(subparsers) -> None:
     pull.set_defaults(run=run_pull)
     verify = actions.add_parser("verify", help="load a model and summarise the seed article with it")
     verify.add_argument("name", help="registry name, hub id or local directory")
-    verify.add_argument("--backend", choices=("torch", "ctranslate2"), help="backend to verify (default: settings)")
+    verify.add_argument("--backend", choices=("auto", "torch", "ctranslate2"), help="backend to verify (default: settings)")
     verify.add_argument("--device", choices=("auto", "cpu", "cuda"), help="device (default: settings)")
     verify.set_defaults(run=run_verify)
     convert = actions.add_parser("convert", help="convert a pulled model for a faster backend")
@@ -131,5 +131,6 @@ def run_convert(args) -> int:
     output = ct2_dir(resolved.path, args.quantization)
     print(f"converting {resolved.path} to CTranslate2 ({args.quantization}) in {output} ...")
     convert_to_ctranslate2(resolved.path, output, args.quantization)
-    print(f"done; use it with SUMMARIZER_BACKEND=ctranslate2 (quantization {args.quantization})")
+    used_with = "quantization auto or int8" if args.quantization == "int8" else "quantization none"
+    print(f"done; on CPU the default backend (auto) now uses it with {used_with}; check with `summarizer models verify`")
     return 0

@@ -41,3 +41,31 @@ def test_ctranslate2_without_conversion_names_the_command(tiny_models, tmp_path)
     copy = shutil.copytree(tiny_models["t5"], tmp_path / "t5-copy", ignore=shutil.ignore_patterns("ctranslate2-*"))
     with pytest.raises(ModelUnavailableError, match="models convert"):
         AbstractiveEngine.load(str(copy), models_dir=tmp_path, device="cpu", backend="ctranslate2", quantization="int8")
+
+
+def test_auto_backend_uses_the_int8_conversion_on_cpu(converted):
+    engine = AbstractiveEngine.load(str(converted["bart"]), models_dir=converted["bart"].parent, device="cpu", torch_threads=1)
+    assert engine.backend.name == "ctranslate2"
+    # quantization none reads ctranslate2-none/, which was never written: torch fp32.
+    plain = AbstractiveEngine.load(str(converted["bart"]), models_dir=converted["bart"].parent, device="cpu",
+                                   quantization="none", torch_threads=1)
+    assert plain.backend.name == "torch"
+
+
+def test_explicit_torch_ignores_the_conversion(converted):
+    engine = AbstractiveEngine.load(str(converted["t5"]), models_dir=converted["t5"].parent, device="cpu",
+                                    backend="torch", quantization="int8", torch_threads=1)
+    assert engine.backend.name == "torch"
+
+
+def test_chosen_backend_is_reported_by_model_info_and_verify(converted, seed_document, capsys):
+    from summarizer import Summarizer
+
+    path = converted["bart"]
+    summarizer = Summarizer(model=str(path), models_dir=path.parent, device="cpu", torch_threads=1)
+    assert summarizer.settings.backend == "auto"
+    assert summarizer.model_info()["backend"] == "auto"  # not loaded yet: the setting
+    summarizer.summarize(seed_document.raw, method="abstractive", headline_words=8, summary_words=20)
+    assert summarizer.model_info()["backend"] == "ctranslate2"
+    assert main(["models", "verify", str(path), "--device", "cpu"]) == 0
+    assert "backend ctranslate2" in capsys.readouterr().out
