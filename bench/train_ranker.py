@@ -21,6 +21,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -85,6 +86,19 @@ def held_out(article_id: str) -> bool:
 def read_rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def split_documents(path: Path, split: str, limit: int | None = None) -> Iterator[tuple[dict, Document]]:
+    """The rows of one split ('train' or 'held_out', by id hash) with their Documents;
+    rows the text layer refuses (empty articles) are skipped."""
+    for row in read_rows(path)[:limit]:
+        if held_out(row["id"]) != (split == "held_out"):
+            continue
+        try:
+            document = Document.from_text(row["article"])
+        except SummarizerError:
+            continue
+        yield row, document
 
 
 class RougeTokens:
@@ -154,14 +168,7 @@ def build_examples(data: Path, split: str, limit: int | None = None) -> tuple[np
     features, labels, groups = [], [], []
     group = 0
     for set_name, file_name in SETS.items():
-        rows = read_rows(data / file_name)[:limit]
-        for row in rows:
-            if held_out(row["id"]) != (split == "held_out"):
-                continue
-            try:
-                document = Document.from_text(row["article"])
-            except SummarizerError:
-                continue
+        for row, document in split_documents(data / file_name, split, limit):
             matrix, indices = feature_matrix(document)
             texts = [document.sentences[i].text for i in indices]
             if set_name == "cnndm":
@@ -260,13 +267,7 @@ def set_examples(
     set, its ROUGE-1 F1 against the highlights), for the set model."""
     tokens = RougeTokens()
     examples = []
-    for row in read_rows(data / SETS["cnndm"])[:limit]:
-        if held_out(row["id"]) != (split == "held_out"):
-            continue
-        try:
-            document = Document.from_text(row["article"])
-        except SummarizerError:
-            continue
+    for row, document in split_documents(data / SETS["cnndm"], split, limit):
         article = article_features(document)
         if len(article.indices) <= size:
             continue
@@ -320,12 +321,8 @@ def headline_examples(data: Path, split: str, limit: int | None = None) -> list[
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
     examples = []
     for file_name in HEADLINE_SETS:
-        for row in read_rows(data / file_name)[:limit]:
-            if held_out(row["id"]) != (split == "held_out") or not row.get("headline"):
-                continue
-            try:
-                document = Document.from_text(row["article"])
-            except SummarizerError:
+        for row, document in split_documents(data / file_name, split, limit):
+            if not row.get("headline"):
                 continue
             index = headline_sentence(document)
             headline = build_headline(document.sentences[index].text, HEADLINE_WORDS)
