@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.document import Document
-from summarizer.extractive.features import lexrank, sentence_vectors
+from summarizer.extractive.features import lexrank_of
 from summarizer.text.layout import BODY
 
 
@@ -13,7 +13,7 @@ class LexRankRanker:
 
     def score(self, document: Document) -> list[float]:
         body = [s for s in document.sentences if s.kind == BODY] or list(document.sentences)
-        centrality = lexrank(sentence_vectors([s.text for s in body]).similarity())
+        centrality = lexrank_of([s.text for s in body])
         scores = [0.0] * len(document.sentences)
         for sentence, value in zip(body, centrality):
             scores[sentence.index] = float(value)

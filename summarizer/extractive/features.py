@@ -24,6 +24,12 @@ LEXRANK_DAMPING = 0.85
 LEXRANK_ITERATIONS = 30
 # Words shorter than this carry no topic (articles, "a", single letters of "u.s.").
 MIN_TERM_CHARS = 2
+# Above this many sentences the similarity graph is never built as a dense matrix (memory
+# and time grow with its square: 1,000 sentences took 0.6 s, 50,000 would need 20 GB): the
+# graph features come from the sparse TF-IDF vectors instead, equal to 1e-12. Articles of
+# usual length keep the dense path, so the shipped weights see the features they were
+# trained on bit for bit.
+DENSE_GRAPH_MAX_SENTENCES = 500
 
 
 def words_of(text: str) -> list[str]:
@@ -92,6 +98,95 @@ def sentence_vectors(texts: list[str]) -> SentenceVectors:
     occurrences = np.bincount(flat_ids, minlength=terms)
     recurrence = np.bincount(rows, weights=occurrences[flat_ids] - 1.0, minlength=count)
     return SentenceVectors(matrix, tokens, shared_ids, idf[shared], recurrence)
+
+
+@dataclass(frozen=True)
+class SparseVectors:
+    """sentence_vectors() as (row, column, value) triplets: what the graph features need
+    (products with a vector) in time and memory linear in the article's length."""
+
+    rows: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+    count: int  # sentences
+    terms: int  # shared terms (columns)
+    term_ids: dict[str, int]
+    idf: np.ndarray
+    recurrence: np.ndarray
+
+    def times(self, vector: np.ndarray) -> np.ndarray:
+        """matrix @ vector (one value per sentence)."""
+        return np.bincount(self.rows, weights=self.values * vector[self.columns], minlength=self.count)
+
+    def transposed_times(self, vector: np.ndarray) -> np.ndarray:
+        """vector @ matrix (one value per shared term)."""
+        return np.bincount(self.columns, weights=self.values * vector[self.rows], minlength=self.terms)
+
+    def row(self, index: int) -> np.ndarray:
+        dense = np.zeros(self.terms)
+        mask = self.rows == index
+        dense[self.columns[mask]] = self.values[mask]
+        return dense
+
+    def vector_of(self, text: str) -> np.ndarray:
+        return SentenceVectors.vector_of(self, text)  # type: ignore[arg-type]  # same fields
+
+
+def sparse_sentence_vectors(tokens: list[list[str]]) -> SparseVectors:
+    """sentence_vectors() of already tokenised sentences, without the dense matrices."""
+    count = len(tokens)
+    all_ids: dict[str, int] = {}
+    flat = np.array([all_ids.setdefault(word, len(all_ids)) for words in tokens for word in words], dtype=np.int64)
+    terms = max(1, len(all_ids))
+    token_rows = np.repeat(np.arange(count, dtype=np.int64), [len(words) for words in tokens])
+    cells, counts = np.unique(token_rows * terms + flat, return_counts=True)
+    rows, columns = cells // terms, cells % terms
+    document_frequency = np.bincount(columns, minlength=terms)
+    idf = np.log((1.0 + count) / (1.0 + document_frequency)) + 1.0
+    weighted = counts * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=weighted * weighted, minlength=count))
+    norms[norms == 0] = 1.0
+    shared = np.flatnonzero(document_frequency >= 2)
+    column_of = np.full(terms, -1, dtype=np.int64)
+    column_of[shared] = np.arange(len(shared))
+    keep = column_of[columns] >= 0
+    words_by_id = list(all_ids)
+    occurrences = np.bincount(flat, minlength=terms)
+    recurrence = np.bincount(token_rows, weights=occurrences[flat] - 1.0, minlength=count)
+    return SparseVectors(
+        rows[keep], column_of[columns[keep]], weighted[keep] / norms[rows[keep]], count, len(shared),
+        {words_by_id[term]: column for column, term in enumerate(shared)}, idf[shared], recurrence,
+    )
+
+
+def sparse_graph(vectors: SparseVectors) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lexrank scores, off-diagonal similarity sums, similarity to the first sentence) of
+    the cosine graph, as lexrank(similarity) and article_features compute them from the
+    dense matrix, in time linear in the vectors' size."""
+    count = vectors.count
+    if count == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    self_similarity = np.bincount(vectors.rows, weights=vectors.values**2, minlength=count)
+    # A sentence with a shared term has a neighbour: the other sentence with that term.
+    linked = np.bincount(vectors.rows, minlength=count) > 0
+    degree = np.where(linked, vectors.times(vectors.transposed_times(np.ones(count))) - self_similarity, 0.0)
+    scores = np.full(count, 1.0 / count)
+    teleport = (1.0 - LEXRANK_DAMPING) / count
+    for _ in range(LEXRANK_ITERATIONS):
+        share = np.divide(scores, degree, out=np.zeros(count), where=linked)
+        walked = vectors.times(vectors.transposed_times(share)) - share * self_similarity
+        walked += scores[~linked].sum() / count  # isolated sentences walk uniformly
+        scores = teleport + LEXRANK_DAMPING * walked
+    to_first = vectors.times(vectors.row(0))
+    to_first[0] = 1.0
+    return scores / scores.sum(), degree, to_first
+
+
+def lexrank_of(texts: list[str]) -> np.ndarray:
+    """lexrank() of the sentences' cosine graph, dense or sparse by the article's size."""
+    if len(texts) <= DENSE_GRAPH_MAX_SENTENCES:
+        return lexrank(sentence_vectors(texts).similarity())
+    return sparse_graph(sparse_sentence_vectors([words_of(t) for t in texts]))[0]
 
 
 def lexrank(similarity: np.ndarray) -> np.ndarray:
@@ -211,17 +306,27 @@ def article_features(document: Document) -> ArticleFeatures:
     indices = [s.index for s in body]
     texts = [s.text for s in body]
     count = len(body)
-    vectors = sentence_vectors(texts)
-    similarity = vectors.similarity()
-    centrality = lexrank(similarity) * count  # 1.0 = average sentence
-    off_diagonal = similarity.sum(axis=1) - np.diag(similarity)
+    if count <= DENSE_GRAPH_MAX_SENTENCES:
+        vectors = sentence_vectors(texts)
+        similarity = vectors.similarity()
+        centrality = lexrank(similarity) * count  # 1.0 = average sentence
+        off_diagonal = similarity.sum(axis=1) - np.diag(similarity)
+        to_lead = similarity[0]
+        tokens = vectors.tokens
+        times = vectors.matrix.__matmul__
+        centroid = vectors.matrix.sum(axis=0)
+    else:
+        tokens = [words_of(t) for t in texts]
+        vectors = sparse_sentence_vectors(tokens)
+        scores, off_diagonal, to_lead = sparse_graph(vectors)
+        centrality = scores * count
+        times = vectors.times
+        centroid = vectors.transposed_times(np.ones(count))
     mean_similarity = off_diagonal / max(1, count - 1)
-    to_lead = similarity[0]
     title_vector = vectors.vector_of(document.title) if document.title else None
-    to_title = vectors.matrix @ title_vector if title_vector is not None else np.zeros(count)
-    centroid = vectors.matrix.sum(axis=0)
+    to_title = times(title_vector) if title_vector is not None else np.zeros(count)
     centroid_norm = np.linalg.norm(centroid)
-    to_centroid = vectors.matrix @ centroid / centroid_norm if centroid_norm else np.zeros(count)
+    to_centroid = times(centroid) / centroid_norm if centroid_norm else np.zeros(count)
 
     word_counts = np.array([max(1, s.word_count) for s in body], dtype=float)
     mean_words = word_counts.mean()
@@ -236,7 +341,7 @@ def article_features(document: Document) -> ArticleFeatures:
     log_body = math.log(count)
     for row, sentence in enumerate(body):
         text = sentence.text
-        words = vectors.tokens[row]
+        words = tokens[row]
         raw_words = text.split()
         capitalised = sum(1 for w in raw_words[1:] if w[:1].isupper())
         previous = body[row - 1] if row else None
@@ -265,4 +370,4 @@ def article_features(document: Document) -> ArticleFeatures:
             log_body,
             sentence.paragraph == first_paragraph,
         )
-    return ArticleFeatures(features, indices, vectors.tokens)
+    return ArticleFeatures(features, indices, tokens)

@@ -318,12 +318,15 @@ def _is_heading_line(text: str, first_line: bool) -> bool:
 
 
 def _is_page_number(lines: list[Line], i: int) -> bool:
-    """A bare page number between two lines of running text (no blank line around it)."""
+    """A bare page number between two lines of running text (no blank line around it). A
+    number next to another number is a column of figures, not a page number."""
     ln = lines[i]
     if len(ln.text) > MAX_PAGE_NUMBER_CHARS or i == 0 or i + 1 >= len(lines):
         return False
     before, after = lines[i - 1], lines[i + 1]
-    return not before.blank and not after.blank and bool(_PAGE_NUMBER.match(ln.text)) and not ends_sentence(before.text)
+    if before.blank or after.blank or not _PAGE_NUMBER.match(ln.text) or ends_sentence(before.text):
+        return False
+    return not _PAGE_NUMBER.match(before.text) and not _PAGE_NUMBER.match(after.text)
 
 
 def _breaks(

@@ -5,6 +5,9 @@ brackets, then whitespace (line breaks included). Each candidate is accepted or 
 from the token before it and the word after it: abbreviations (Mr., Gen., Inc., U.S.,
 e.g., No. 5), initials (J. R. R. Tolkien), a lower-case continuation, and so on. Decimals
 and money ($1.13bn, 3.5%) never match because no space follows their full stop.
+Scripts written without spaces (Chinese, Japanese) end sentences with full-width marks
+(。！？) that need no space after them; scripts without letter case (Arabic, Hebrew, CJK,
+Devanagari) count a following letter as a sentence opener, as a capital would be.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ import re
 
 from summarizer.text.normalize import ANY_SPACE
 
-_CANDIDATE = re.compile(f"""([.!?…‽]+)(["'”’»)\\]]*)({ANY_SPACE}+)""")
+# Terminal marks: Latin, Arabic question mark, Devanagari danda, and the full-width marks
+# of CJK text, which end a sentence with or without a space after them.
+_FULL_WIDTH_ENDS = "。！？｡"
+_CANDIDATE = re.compile(f"""([.!?…‽؟।॥]+|[{_FULL_WIDTH_ENDS}]+)(["'”’»)\\]」』）]*)({ANY_SPACE}+|)""")
 _TOKEN_BEFORE = re.compile(r"""(\S+)$""")
 _WORD_AFTER = re.compile(r"""\S+""")
 _OPENERS = "\"'“‘«([{"
@@ -60,18 +66,20 @@ def accept_boundary(punct: str, closers: str, before: str, after: str) -> bool:
     if not word:
         return bool(after)  # the next token is only quotes/brackets: a new quote starts
     first = word[0]
+    # A letter without case (Arabic, Hebrew, CJK, Devanagari) opens a sentence as a capital does.
+    capital = first.isupper() or (first.isalpha() and first.lower() == first.upper())
     if first.islower():
         return False  # "e.g. the", '"Why?" he asked', "Lehman Bros. said"
     if (punct.startswith("..") or punct.startswith("…")) and not closers:
         return False  # "I'm A Celebrity... Get Me Out Of Here!": an ellipsis rarely ends a sentence
     if "." not in punct or len(punct) > 1 or closers:
         # ? ! … and "said." Then: a boundary unless followed by lower case (handled above)
-        return first.isupper() or first.isdigit() or not first.isalnum()
+        return capital or first.isdigit() or not first.isalnum()
     token = _strip_openers(before).rstrip(".")
     key = token.lower()
     if first.isdigit():
         return key not in NUMBER_ABBREVIATIONS
-    if not (first.isupper() or not first.isalnum()):
+    if not (capital or not first.isalnum()):
         return False
     if key in TITLE_ABBREVIATIONS:
         return False
@@ -90,6 +98,10 @@ def split_sentences(raw: str, start: int, end: int) -> list[tuple[int, int]]:
         next_pos = match.end()
         if next_pos >= end:
             break
+        if not match.group(3) and (match.group(1)[-1] not in _FULL_WIDTH_ENDS or match.group(2).endswith(("」", "』"))):
+            # "3.5", "U.S.-led": only full-width marks end a sentence without a space, and
+            # not inside a Japanese quotation that the sentence goes on after: 「…。」と述べた
+            continue
         before_match = _TOKEN_BEFORE.search(raw, max(sentence_start, match.start() - 40), match.start())
         before = before_match.group(1) if before_match else ""
         after = _next_word(raw, next_pos, end)

@@ -18,6 +18,10 @@ from summarizer.api.schemas import BatchResponse, Include, SummarizeRequest, Sum
 from summarizer.api.service import SummaryService
 from summarizer.settings import HEADLINE_WORDS_RANGE, SUMMARY_SENTENCES_RANGE, SUMMARY_WORDS_RANGE
 
+# The query parameters of POST /v1/summarize (text/plain bodies): the handler's arguments.
+QUERY_PARAMETERS = (
+    "title", "id", "method", "headline_max_words", "summary_max_words", "summary_sentences", "include",
+)
 # Statuses every summarise route can answer besides 200.
 SUMMARIZE_ERRORS = (400, 401, 413, 415, 422, 429, 503, 504)
 
@@ -64,6 +68,12 @@ def build_router(example_text: str) -> APIRouter:
         include: list[Include] = Query([], description="text/plain only: highlights, repaired_text"),
     ) -> Any:
         deadline = time.monotonic() + service.config.request_timeout_s
+        unknown = sorted(set(request.query_params) - set(QUERY_PARAMETERS))
+        if unknown:
+            # A misspelt length (?words=20) would otherwise be ignored without a word.
+            raise ApiError(
+                422, "validation_error", f"unknown query parameters {unknown}; the options are: {', '.join(QUERY_PARAMETERS)}"
+            )
         body = await read_body(request, service.config.max_body_bytes)
         kind, charset = media_type(request)
         query_options = {
