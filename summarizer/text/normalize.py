@@ -20,7 +20,10 @@ LINE_BREAK_CHARS = "\n\r\v\f\x85\u2028\u2029"
 # Any whitespace at all, for regexes that must step over line breaks.
 ANY_SPACE = f"[{HSPACE_CHARS}{LINE_BREAK_CHARS}]"
 
-_SPACE_RUN = re.compile(f"{ANY_SPACE}+")
+# A zero-width joiner between two visible characters is part of them (the family emoji
+# 👨‍👩‍👧, 🏳️‍🌈, Indic conjuncts): kept, not turned into a space that would split them.
+_JOINER_INSIDE = f"(?<=[^{HSPACE_CHARS}{LINE_BREAK_CHARS}])\u200d(?!{ANY_SPACE}|$)"
+_SPACE_RUN = re.compile(f"(?!{_JOINER_INSIDE}){ANY_SPACE}+")
 # C0/C1 control characters other than whitespace, and zero-width characters that are
 # not spaces (soft hyphen, word joiner variants, bidi marks): dropped from display text.
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -103,3 +103,23 @@ def test_a_page_number_inside_running_text_is_still_dropped():
     text = "\n".join([line] * 6 + ["12"] + [line] * 6) + "."
     shown = " ".join(s.text for s in Document.from_text(text).sentences)
     assert " 12 " not in shown
+
+
+# --- Bug 5: a zero-width joiner was treated as a space, so emoji sequences came back split
+# in the summary ("👨 👩 👧 👦", "🏳️ 🌈") and Indic conjuncts lost their joiner.
+
+
+def test_zero_width_joiners_inside_emoji_and_words_are_kept(summarizer):
+    text = "👨‍👩‍👧‍👦 Family news today. 🏳️‍🌈 Pride march drew crowds. क्‍ष is a conjunct."
+    result = summarizer.summarize(text, summary_sentences=3)
+    assert "👨‍👩‍👧‍👦" in result.summary and "🏳️‍🌈" in result.summary and "क्‍ष" in result.summary
+    for highlight in result.highlights:
+        assert text[highlight.start : highlight.end] == highlight.text
+
+
+def test_a_joiner_next_to_a_space_or_alone_is_still_whitespace():
+    from summarizer.text.normalize import clean_fragment
+
+    assert clean_fragment("a\u200d b") == "a b"
+    assert clean_fragment("\u200dab\u200d") == "ab"
+    assert clean_fragment("\u200d\u200b") == ""
