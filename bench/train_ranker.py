@@ -34,12 +34,7 @@ from summarizer.extractive.features import FEATURE_NAMES, article_features, feat
 from summarizer.extractive.headline import (  # noqa: E402
     DEFAULT_CUT_WEIGHTS,
     HEADLINE_CUT_FEATURES,
-    article_word_counts,
-    build_headline,
-    cut_candidates,
-    cut_features,
-    headline_content_words,
-    headline_sentence,
+    headline_candidates,
 )
 from summarizer.extractive.learned import DEFAULT_WEIGHTS  # noqa: E402
 from summarizer.extractive.summary_sets import (  # noqa: E402
@@ -314,41 +309,54 @@ def train_set_models(data: Path, weights: dict, limit: int | None) -> dict:
     return {"features": list(SET_FEATURE_NAMES), "weights_by_sentences": models}
 
 
-def headline_examples(data: Path, split: str, limit: int | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per article with a real headline: (cut features of each candidate, its ROUGE-1 F1)."""
+def headline_examples(data: Path, split: str, limit: int | None = None) -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
+    """Per headline set, per article with a real headline: (cut features of each candidate, its ROUGE-1 F1)."""
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    examples = []
+    examples: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
     for file_name in HEADLINE_SETS:
+        examples[file_name] = []
         for row, document in split_documents(data / file_name, split, limit):
             if not row.get("headline"):
                 continue
-            index = headline_sentence(document)
-            headline = build_headline(document.sentences[index].text, HEADLINE_WORDS)
-            candidates = cut_candidates(headline, HEADLINE_WORDS)
-            article_words = article_word_counts(document, index, headline_content_words(headline))
-            last = len(candidates) - 1
-            features = np.array([cut_features(text, boundary, i == last, article_words) for i, (text, boundary) in enumerate(candidates)])
+            candidates = headline_candidates(document, HEADLINE_WORDS)
+            features = np.array([values for _, values in candidates])
             rouge = np.array([scorer.score(row["headline"], text)["rouge1"].fmeasure for text, _ in candidates])
-            examples.append((features, rouge))
+            examples[file_name].append((features, rouge))
     return examples
+
+
+def fit_headline_cut(examples: dict[str, list[tuple[np.ndarray, np.ndarray]]], ridge: float = HEADLINE_RIDGE) -> np.ndarray:
+    """Ridge regression like fit_set_model, each headline set weighing the same in total: the
+    Reuters wires outnumber the BBC articles 5 to 1, and BBC titles are shorter."""
+    rows, targets = [], []
+    # Weights summing to the number of articles, so the ridge penalty means what it did unweighted.
+    share = sum(len(set_examples_) for set_examples_ in examples.values()) / len(examples)
+    for set_examples_ in examples.values():
+        scale = np.sqrt(share / len(set_examples_))
+        for features, rouge in set_examples_:
+            rows.append(scale * (features - features.mean(axis=0)))
+            targets.append(scale * (rouge - rouge.mean()))
+    x, y = np.vstack(rows), np.concatenate(targets)
+    return np.linalg.solve(x.T @ x + ridge * np.eye(x.shape[1]), x.T @ y)
 
 
 def train_headline_cut(data: Path, limit: int | None) -> dict:
     """The headline cut: ridge regression of each candidate's ROUGE-1 against the real title."""
     train_examples = headline_examples(data, "train", limit)
-    weights = fit_set_model(train_examples, HEADLINE_RIDGE)
-    for name, examples in {"train": train_examples, "held out": headline_examples(data, "held_out", limit)}.items():
-        whole = float(np.mean([rouge[-1] for _, rouge in examples]))
-        print(
-            f"{name}: headline ROUGE-1 (Reuters + BBC titles) {100 * set_choice_rouge(examples, weights):.2f} "
-            f"with the learned cut, {100 * whole:.2f} without"
-        )
+    weights = fit_headline_cut(train_examples)
+    for name, by_set in {"train": train_examples, "held out": headline_examples(data, "held_out", limit)}.items():
+        for file_name, examples in by_set.items():
+            whole = float(np.mean([rouge[-1] for _, rouge in examples]))
+            print(
+                f"{name}: {file_name} headline ROUGE-1 {100 * set_choice_rouge(examples, weights):.2f} "
+                f"with the learned cut, {100 * whole:.2f} without"
+            )
     return {
         "features": list(HEADLINE_CUT_FEATURES),
         "weights": weights.round(8).tolist(),
-        "trained_on": {"sets": list(HEADLINE_SETS), "articles": len(train_examples), "headline_words": HEADLINE_WORDS},
+        "trained_on": {"sets": list(HEADLINE_SETS), "articles": sum(len(examples) for examples in train_examples.values()), "headline_words": HEADLINE_WORDS},
     }
 
 
