@@ -212,10 +212,22 @@ def _present_tense(text: str) -> str:
     if not before or any(word.lower().strip(",;:") in _CLAUSE_OPENERS for word in before):
         return text
     base = _BASE_OF_PAST[match.group(0)]
-    subject = before[-1].lower()
+    subject = _subject_head(before).lower()
     plural = subject.endswith("s") and not subject.endswith(("ss", "'s", "’s", "us", "is"))
     present = base if plural else base + ("es" if base.endswith(("o", "s", "sh", "ch", "x")) else "s")
     return text[: match.start()] + present + text[match.end() :]
+
+
+# A subject's head noun comes before its prepositional phrase: "Shares in BP", "Profit at the bank".
+_SUBJECT_PREPOSITIONS = frozenset("in of at for from with on by under over near across among between".split())
+
+
+def _subject_head(words: list[str]) -> str:
+    """The word the verb agrees with: the last word before the subject's first preposition."""
+    for position, word in enumerate(words[1:], 1):
+        if word.lower() in _SUBJECT_PREPOSITIONS:
+            return words[position - 1]
+    return words[-1]
 
 
 def _drop_leading_phrase(text: str) -> str:

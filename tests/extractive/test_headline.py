@@ -206,3 +206,18 @@ def test_headline_for_with_the_cut_is_a_prefix_of_the_rule_headline(seed_text):
     cut = headline_for(document, 12, HeadlineCut.load())
     assert cut.sentence == plain.sentence
     assert plain.text.startswith(cut.text) and len(cut.text.split()) >= min(MIN_CUT_WORDS, len(plain.text.split()))
+
+
+@pytest.mark.parametrize(
+    "past, present",
+    [
+        ("Shares in BP rose 5% on Monday", "Shares in BP rise 5% on Monday"),
+        ("Sales of new cars fell sharply", "Sales of new cars fall sharply"),
+        ("Profit at the banks rose", "Profit at the banks rises"),
+        ("The company rose to the top", "The company rises to the top"),
+    ],
+)
+def test_present_tense_agrees_with_the_subject_head_not_its_prepositional_phrase(past, present):
+    from summarizer.extractive.headline import _present_tense
+
+    assert _present_tense(past) == present
