@@ -16,6 +16,9 @@ from typing import Any, Mapping
 from summarizer.errors import OptionError
 
 ENV_PREFIX = "SUMMARIZER_"
+# Length defaults in user units, shared with the abstractive engine's own defaults.
+DEFAULT_HEADLINE_WORDS = 12
+DEFAULT_SUMMARY_WORDS = 60
 CONFIG_ENV = "SUMMARIZER_CONFIG"
 
 
@@ -34,8 +37,8 @@ class Settings:
     # The ranker behind the `extractive` method.
     extractive_ranker: str = "learned"
     # Length contract defaults (user units).
-    headline_words: int = 12
-    summary_words: int = 60
+    headline_words: int = DEFAULT_HEADLINE_WORDS
+    summary_words: int = DEFAULT_SUMMARY_WORDS
     summary_sentences: int | None = None
     # Limits.
     max_text_chars: int = 1_000_000

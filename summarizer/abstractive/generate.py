@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from summarizer.abstractive.registry import BeamSettings, ModelSpec
 from summarizer.errors import OptionError
+from summarizer.settings import DEFAULT_HEADLINE_WORDS, DEFAULT_SUMMARY_WORDS
 
-HEADLINE_WORDS_DEFAULT = 12
+HEADLINE_WORDS_DEFAULT = DEFAULT_HEADLINE_WORDS
+# The model's own limits, narrower than the extractive ones in settings.py.
 HEADLINE_WORDS_RANGE = (8, 22)
-SUMMARY_WORDS_DEFAULT = 60
+SUMMARY_WORDS_DEFAULT = DEFAULT_SUMMARY_WORDS
 SUMMARY_WORDS_RANGE = (15, 400)
 # Shortest headline worth generating (words) and the least a paragraph should fill (share of budget).
 HEADLINE_MIN_WORDS = 4
